@@ -1,0 +1,132 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from mentor.core.models import TimeStampedModel
+
+from .enums import Role
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("L'adresse électronique est obligatoire.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """An account. The attachment entity decides which ministry-specific trainings the user sees."""
+
+    email = models.EmailField("adresse électronique", unique=True)
+    first_name = models.CharField("prénom", max_length=150, blank=True)
+    last_name = models.CharField("nom", max_length=150, blank=True)
+    entity = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="entité de rattachement",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attached_users",
+    )
+    is_active = models.BooleanField("actif", default=True)
+    is_staff = models.BooleanField("accès à l'administration", default=False)
+    date_joined = models.DateTimeField("inscrit le", default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    class Meta:
+        verbose_name = "utilisateur"
+        verbose_name_plural = "utilisateurs"
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def get_full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self):
+        return self.first_name or self.email
+
+
+class Membership(TimeStampedModel):
+    """A role held by a user in an organisation (and, for reviewers, on one collection)."""
+
+    user = models.ForeignKey(
+        User, verbose_name="utilisateur", on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="organisation",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField("rôle", max_length=30, choices=Role.choices)
+    collection = models.ForeignKey(
+        "offer.Collection",
+        verbose_name="collection relue",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reviewer_memberships",
+    )
+
+    class Meta:
+        verbose_name = "rôle"
+        verbose_name_plural = "rôles"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"],
+                condition=models.Q(collection__isnull=True),
+                name="membership_unique_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role", "collection"],
+                condition=models.Q(collection__isnull=False),
+                name="membership_unique_collection_role",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role=Role.COLLECTION_REVIEWER, collection__isnull=False)
+                | (~models.Q(role=Role.COLLECTION_REVIEWER) & models.Q(collection__isnull=True)),
+                name="membership_collection_only_for_reviewers",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} — {self.organisation.code}"
+
+    def clean(self):
+        if (
+            self.role == Role.COLLECTION_REVIEWER
+            and self.collection_id
+            and self.organisation_id
+            and self.collection.lead_id != self.organisation_id
+        ):
+            raise ValidationError(
+                {
+                    "collection": "Un relecteur de collection appartient à l'organisation cheffe de file de la collection."
+                }
+            )

@@ -1,0 +1,81 @@
+"""Demo accounts: one per role, all with the password in DEMO_PASSWORD (listed in the README)."""
+
+from mentor.accounts.enums import Role
+from mentor.accounts.models import Membership, User
+from mentor.offer.models import Collection
+
+DEMO_PASSWORD = "mentor-demo-2026"  # noqa: S105 (a published demo password, never used in production)
+
+# e-mail, first name, last name, entity code, [(role, organisation code, collection slug)], is_superuser
+ACCOUNTS = [
+    ("agent.bretagne@dgfip.finances.gouv.fr", "Anne", "Le Goff", "DRFIP-BZH", [], False),
+    ("agent.gironde@interieur.gouv.fr", "Bruno", "Martin", "PREF-33", [], False),
+    ("agent.ofb@ofb.gouv.fr", "Chloé", "Durand", "OFB", [], False),
+    (
+        "conceptrice@dgfip.finances.gouv.fr",
+        "Delphine",
+        "Moreau",
+        "DGFIP",
+        [(Role.DESIGNER, "DGFIP", None)],
+        False,
+    ),
+    (
+        "concepteur@developpement-durable.gouv.fr",
+        "Éric",
+        "Petit",
+        "SG-MTE",
+        [(Role.DESIGNER, "MTE", None)],
+        False,
+    ),
+    ("referente@finances.gouv.fr", "Fatima", "Benali", "MEF", [(Role.MENTOR_TEAM, "MEF", None)], False),
+    ("referent@interieur.gouv.fr", "Gilles", "Bernard", "SGMI", [(Role.MENTOR_TEAM, "MI", None)], False),
+    ("admin.entite@finances.gouv.fr", "Hélène", "Roux", "MEF", [(Role.ENTITY_ADMIN, "MEF", None)], False),
+    (
+        "gestionnaire@igpde.finances.gouv.fr",
+        "Isabelle",
+        "Fournier",
+        "IGPDE",
+        [(Role.SESSION_MANAGER, "IGPDE", None)],
+        False,
+    ),
+    (
+        "relecteur@numerique.gouv.fr",
+        "Julien",
+        "Girard",
+        "DINUM",
+        [(Role.COLLECTION_REVIEWER, "DINUM", "numerique-et-systemes-d-information-et-de-communication")],
+        False,
+    ),
+    (
+        "relectrice@fonction-publique.gouv.fr",
+        "Karima",
+        "Lambert",
+        "DGAFP",
+        [(Role.COLLECTION_REVIEWER, "DGAFP", "management"), (Role.MENTOR_TEAM, "DGAFP", None)],
+        False,
+    ),
+    (
+        "admin@fonction-publique.gouv.fr",
+        "Laurent",
+        "Faure",
+        "DGAFP",
+        [(Role.DGAFP_ADMIN, "DGAFP", None)],
+        True,
+    ),
+]
+
+
+def load(orgs) -> dict[str, User]:
+    users = {}
+    for email, first, last, entity, roles, superuser in ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            create = User.objects.create_superuser if superuser else User.objects.create_user
+            user = create(email, DEMO_PASSWORD, first_name=first, last_name=last, entity=orgs[entity])
+        for role, org_code, collection_slug in roles:
+            collection = Collection.objects.get(slug=collection_slug) if collection_slug else None
+            Membership.objects.get_or_create(
+                user=user, organisation=orgs[org_code], role=role, collection=collection
+            )
+        users[email] = user
+    return users

@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from mentor.bootstrap.demo import accounts, offer, organisations
+from mentor.bootstrap.reference import load_reference_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Charge les données de démonstration (organisations, comptes de chaque rôle, formations, sessions)."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        load_reference_data()
+        orgs = organisations.load()
+        users = accounts.load(orgs)
+        offer.load(orgs, users)
+        self.stdout.write(
+            self.style.SUCCESS(f"Données de démonstration à jour ({len(users)} comptes de démonstration).")
+        )

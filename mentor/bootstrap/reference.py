@@ -1,0 +1,68 @@
+"""Loads the reference data. Rows are created when missing and never overwritten, so a second run changes nothing
+and an administrator's edits survive a reload."""
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from mentor.editorial.models import PublicationCriterion
+from mentor.offer.models import Collection, Objective, StrategicOrientation, ThematicOffer
+from mentor.organisations.enums import OrganisationKind
+from mentor.organisations.models import Organisation
+
+from .reference_data import COLLECTIONS, LEADS, PUBLICATION_CRITERIA
+
+
+@transaction.atomic
+def load_reference_data() -> dict[str, int]:
+    """Create what is missing; return how many rows of each kind were created."""
+    created = {"organisations": 0, "collections": 0, "orientations": 0, "critères": 0}
+    leads = {}
+    for code, name in LEADS:
+        leads[code], new = Organisation.objects.get_or_create(
+            code=code, defaults={"name": name, "kind": OrganisationKind.INTERMINISTERIAL_DIRECTORATE}
+        )
+        created["organisations"] += new
+    for position, (code, name, description) in enumerate(PUBLICATION_CRITERIA, start=1):
+        _, new = PublicationCriterion.objects.get_or_create(
+            code=code, defaults={"name": name, "description": description, "position": position}
+        )
+        created["critères"] += new
+    for position, spec in enumerate(COLLECTIONS, start=1):
+        collection = _collection(spec, position, leads[spec["lead"]], None, created)
+        for child_position, child in enumerate(spec.get("children", []), start=1):
+            _collection(child, child_position, leads[spec["lead"]], collection, created)
+    return created
+
+
+def _collection(spec, position, lead, parent, created):
+    collection, new = Collection.objects.get_or_create(
+        slug=spec["slug"],
+        defaults={
+            "name": spec["name"],
+            "lead": lead,
+            "parent": parent,
+            "position": position,
+            "colour": spec["colour"],
+            "description": spec["description"],
+        },
+    )
+    created["collections"] += new
+    if new:
+        for o_pos, (title, thematic_offers) in enumerate(spec["orientations"], start=1):
+            _orientation(collection, o_pos, title, thematic_offers)
+            created["orientations"] += 1
+    return collection
+
+
+def _orientation(collection, position, title, thematic_offers):
+    orientation = StrategicOrientation.objects.create(
+        collection=collection, title=title, slug=slugify(title), position=position, is_starting_content=True
+    )
+    for t_pos, (theme, objectives) in enumerate(thematic_offers, start=1):
+        offer = ThematicOffer.objects.create(
+            orientation=orientation, title=theme, slug=slugify(theme), position=t_pos
+        )
+        Objective.objects.bulk_create(
+            Objective(thematic_offer=offer, text=text, position=i)
+            for i, text in enumerate(objectives, start=1)
+        )

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class OfferConfig(AppConfig):
+    name = "mentor.offer"
+    label = "offer"
+    verbose_name = "Offre de formation"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,15 @@
+from .registration import Registration
+from .session import Session
+from .structure import Collection, Objective, StrategicOrientation, ThematicOffer
+from .training import Adoption, Training
+
+__all__ = [
+    "Adoption",
+    "Collection",
+    "Objective",
+    "Registration",
+    "Session",
+    "StrategicOrientation",
+    "ThematicOffer",
+    "Training",
+]

@@ -1,0 +1,89 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from mentor.core.models import TimeStampedModel
+from mentor.offer.enums import OpenTo, RegistrationMode, SessionStatus
+
+from .training import Training
+
+
+class SessionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Sessions of trainings ``user`` may see (the one rule) that are also open to them."""
+        visible = self.filter(training__in=Training.objects.visible_to(user))
+        if not user.is_authenticated or not user.entity_id:
+            return visible.filter(open_to=OpenTo.ALL)
+        own_line = user.entity.ancestor_ids  # the entity and every organisation above it
+        listed = Session.open_to_organisations.through.objects.filter(
+            session=OuterRef("pk"), organisation_id__in=own_line
+        )
+        return visible.filter(
+            Q(open_to=OpenTo.ALL)
+            | Q(open_to=OpenTo.OWNER, organiser_id__in=own_line)
+            | Q(open_to=OpenTo.LIST) & Exists(listed)
+        )
+
+
+class Session(TimeStampedModel):
+    """One run of a training, organised by its owner or by an organisation that adopted it."""
+
+    training = models.ForeignKey(
+        Training, verbose_name="formation", on_delete=models.CASCADE, related_name="sessions"
+    )
+    organiser = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="organisation organisatrice",
+        on_delete=models.PROTECT,
+        related_name="organised_sessions",
+    )
+    title = models.CharField("intitulé de la session", max_length=255, blank=True)
+    is_permanent = models.BooleanField("session permanente", default=False)
+    starts_at = models.DateTimeField("début", null=True, blank=True)
+    ends_at = models.DateTimeField("fin", null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        "nombre de places", null=True, blank=True, help_text="Vide : illimité."
+    )
+    place = models.CharField("lieu", max_length=255, blank=True)
+    online_url = models.URLField("lien de connexion", max_length=500, blank=True)
+    registration_mode = models.CharField(
+        "modalité d'inscription",
+        max_length=20,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.FREE,
+    )
+    status = models.CharField(
+        "statut", max_length=20, choices=SessionStatus.choices, default=SessionStatus.IN_PREPARATION
+    )
+    open_to = models.CharField("ouverte à", max_length=10, choices=OpenTo.choices, default=OpenTo.ALL)
+    open_to_organisations = models.ManyToManyField(
+        "organisations.Organisation", verbose_name="organisations destinataires", blank=True, related_name="+"
+    )
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="gestionnaires", blank=True, related_name="managed_sessions"
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "session"
+        verbose_name_plural = "sessions"
+        ordering = ["training", "starts_at", "id"]
+        indexes = [
+            models.Index(fields=["training", "status", "starts_at"], name="session_training_status_idx")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_permanent=True) | Q(starts_at__isnull=False, ends_at__isnull=False),
+                name="session_dated_unless_permanent",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_at__isnull=True)
+                | Q(ends_at__isnull=True)
+                | Q(ends_at__gte=models.F("starts_at")),
+                name="session_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"{self.training} — session {self.pk}"

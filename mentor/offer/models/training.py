@@ -1,0 +1,185 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from mentor.core.models import TimeStampedModel
+from mentor.offer.enums import Modality, Scope, TrainingStatus
+from mentor.offer.validators import validate_thumbnail
+
+
+def ministry_id_of(user) -> int | None:
+    """The ministry that decides which ministry-specific trainings ``user`` sees (None when anonymous or unattached)."""
+    if user is None or not user.is_authenticated or not user.entity_id:
+        return None
+    return user.entity.ministry_id
+
+
+class TrainingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """THE visibility rule of the catalogue. Every read path (pages, search, facets, API, exports,
+        suggestions) starts from here.
+
+        A published training is visible when it is cross-government, or when it is ministry-specific and the
+        user's attachment entity lies in the ministry of its owner or of an organisation that adopted it.
+        Anonymous and unattached users see cross-government trainings only.
+        """
+        published = self.filter(status=TrainingStatus.PUBLISHED)
+        ministry_id = ministry_id_of(user)
+        if ministry_id is None:
+            return published.filter(scope=Scope.TRANSVERSE)
+        adopted_in_ministry = Adoption.objects.filter(
+            training=OuterRef("pk"), organisation__ministry_id=ministry_id
+        )
+        return published.filter(
+            Q(scope=Scope.TRANSVERSE) | Q(owner_ministry_id=ministry_id) | Exists(adopted_in_ministry)
+        )
+
+
+class Training(TimeStampedModel):
+    """One training product. It links to where it is delivered; playing its content is not Mentor's job."""
+
+    title = models.CharField("intitulé", max_length=255)
+    slug = models.SlugField("identifiant d'URL", max_length=255, unique=True)
+    teaser = models.CharField("accroche", max_length=300, blank=True)
+    description = models.TextField("description", blank=True)
+    learning_outcomes = models.TextField(
+        "objectifs pédagogiques",
+        blank=True,
+        help_text="Ce que l'apprenant saura faire à l'issue de la formation.",
+    )
+    content_outline = models.TextField("contenu et programme", blank=True)
+    prerequisites = models.TextField("prérequis", blank=True)
+    target_audience = models.TextField("public visé", blank=True)
+    modality = models.CharField(
+        "modalité", max_length=20, choices=Modality.choices, default=Modality.E_LEARNING
+    )
+    duration_on_site_hours = models.DecimalField(
+        "durée en présentiel (heures)",
+        max_digits=6,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+    duration_remote_hours = models.DecimalField(
+        "durée à distance (heures)",
+        max_digits=6,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+    language = models.CharField("langue", max_length=8, default="fr")
+    keywords = models.CharField(
+        "mots-clés", max_length=500, blank=True, help_text="Séparés par des virgules."
+    )
+    leads_to_certification = models.BooleanField("certifiante", default=False)
+    collection = models.ForeignKey(
+        "offer.Collection", verbose_name="collection", on_delete=models.PROTECT, related_name="trainings"
+    )
+    covered_objectives = models.ManyToManyField(
+        "offer.Objective", verbose_name="objectifs ciblés couverts", blank=True, related_name="trainings"
+    )
+    scope = models.CharField("portée", max_length=12, choices=Scope.choices, default=Scope.TRANSVERSE)
+    owner = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="organisation productrice",
+        on_delete=models.PROTECT,
+        related_name="owned_trainings",
+    )
+    # Copy of owner.ministry, kept by save() and by offer.signals when the tree changes: the visibility rule
+    # then filters one indexed column of this table.
+    owner_ministry = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", editable=False, null=True
+    )
+    designers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="concepteurs", blank=True, related_name="designed_trainings"
+    )
+    contact_name = models.CharField("contact du producteur", max_length=200, blank=True)
+    contact_email = models.EmailField("courriel du contact", blank=True)
+    thumbnail = models.ImageField(
+        "vignette", upload_to="trainings/thumbnails/", blank=True, validators=[validate_thumbnail]
+    )
+    formacode_terms = models.ManyToManyField(
+        "core.FormacodeTerm", verbose_name="codes FORMACODE", blank=True, related_name="trainings"
+    )
+    delivery_url = models.URLField("lien d'accès à la formation", max_length=500, blank=True)
+    status = models.CharField(
+        "statut éditorial", max_length=20, choices=TrainingStatus.choices, default=TrainingStatus.DRAFT
+    )
+    published_at = models.DateTimeField("publiée le", null=True, blank=True)
+
+    objects = TrainingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "formation"
+        verbose_name_plural = "formations"
+        ordering = ["title"]
+        indexes = [
+            models.Index(fields=["status", "scope", "owner_ministry"], name="training_visibility_idx"),
+            models.Index(fields=["status", "published_at"], name="training_published_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=TrainingStatus.PUBLISHED) | Q(published_at__isnull=False),
+                name="training_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("www:training", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def total_duration_hours(self):
+        return self.duration_on_site_hours + self.duration_remote_hours
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [k.strip() for k in self.keywords.split(",") if k.strip()]
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        self.owner_ministry_id = self.owner.ministry_id
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.title)[:200] or "formation"
+        slug, n = base, 2
+        while Training.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+
+class Adoption(TimeStampedModel):
+    """Reuse ("mutualisation"): another organisation offers a published training to its agents and runs its own
+    sessions. Nothing is copied, so the owner's later fixes reach every adopter."""
+
+    training = models.ForeignKey(
+        Training, verbose_name="formation", on_delete=models.CASCADE, related_name="adoptions"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="organisation adoptante",
+        on_delete=models.PROTECT,
+        related_name="adoptions",
+    )
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="adoptée par",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "adoption"
+        verbose_name_plural = "adoptions"
+        constraints = [models.UniqueConstraint(fields=["training", "organisation"], name="adoption_unique")]
+
+    def __str__(self):
+        return f"{self.training} — {self.organisation.code}"

@@ -1,0 +1,38 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_with_prod_settings(*args, **env):
+    inherited = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    environment = {**inherited, "DJANGO_SETTINGS_MODULE": "config.settings.prod", **env}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = run_with_prod_settings(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="k7#Qz!p2Lw9@rT4vN8&mB1sX6^cF3hJ0-dY5gU*eA",
+        ALLOWED_HOSTS="mentor.gouv.fr",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_with_prod_settings("check", ALLOWED_HOSTS="mentor.gouv.fr")
+    assert result.returncode != 0
+    assert "SECRET_KEY doit être défini" in result.stderr
