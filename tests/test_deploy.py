@@ -1,4 +1,5 @@
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ def test_production_settings_pass_the_deployment_checks():
         "--deploy",
         "--fail-level",
         "WARNING",
-        SECRET_KEY="k7#Qz!p2Lw9@rT4vN8&mB1sX6^cF3hJ0-dY5gU*eA",
+        SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="mentor.gouv.fr",
     )
     assert result.returncode == 0, result.stdout + result.stderr
