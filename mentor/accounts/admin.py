@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import Membership, User
+from .models import AccountRequest, EntityChangeRequest, Invitation, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -14,7 +14,15 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "entity", "is_active", "is_staff"]
+    list_display = [
+        "email",
+        "first_name",
+        "last_name",
+        "entity",
+        "is_active",
+        "email_confirmed_at",
+        "is_staff",
+    ]
     list_filter = ["is_active", "is_staff", "is_superuser"]
     search_fields = ["email", "first_name", "last_name"]
     autocomplete_fields = ["entity"]
@@ -24,7 +32,7 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ["email", "password"]}),
         ("Identité", {"fields": ["first_name", "last_name", "entity"]}),
         ("Droits", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
+        ("Dates", {"fields": ["last_login", "date_joined", "email_confirmed_at"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "entity", "password1", "password2"]})]
 
@@ -36,3 +44,32 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "organisation__code", "organisation__name"]
     autocomplete_fields = ["user", "organisation", "collection"]
     list_select_related = ["user", "organisation", "collection"]
+
+
+class DecidableAdmin(admin.ModelAdmin):
+    list_filter = ["status"]
+    readonly_fields = ["decided_by", "decided_at", "created_at"]
+    list_select_related = True
+
+
+@admin.register(AccountRequest)
+class AccountRequestAdmin(DecidableAdmin):
+    list_display = ["user", "entity", "status", "created_at", "decided_by"]
+    search_fields = ["user__email", "entity__code", "entity__name"]
+    autocomplete_fields = ["user", "entity"]
+
+
+@admin.register(EntityChangeRequest)
+class EntityChangeRequestAdmin(DecidableAdmin):
+    list_display = ["user", "from_entity", "to_entity", "status", "created_at", "decided_by"]
+    search_fields = ["user__email", "to_entity__code", "to_entity__name"]
+    autocomplete_fields = ["user", "from_entity", "to_entity"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organisation", "role", "invited_by", "created_at", "accepted_at"]
+    search_fields = ["email", "organisation__code"]
+    autocomplete_fields = ["organisation"]
+    readonly_fields = ["invited_by", "accepted_at"]
+    list_select_related = ["organisation", "invited_by"]

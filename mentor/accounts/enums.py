@@ -14,3 +14,15 @@ class Role(models.TextChoices):
 
 # Roles that carry over to the sub-organisations of the organisation where they are held.
 INHERITED_ROLES = frozenset({Role.MENTOR_TEAM, Role.ENTITY_ADMIN, Role.SESSION_MANAGER, Role.DGAFP_ADMIN})
+
+# Roles an entity administrator may grant or withdraw in their tree; the DGAFP administrator role is granted by
+# DGAFP administrators only.
+GRANTABLE_BY_ENTITY_ADMIN = frozenset(
+    {Role.DESIGNER, Role.MENTOR_TEAM, Role.ENTITY_ADMIN, Role.SESSION_MANAGER, Role.COLLECTION_REVIEWER}
+)
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", "En attente"
+    ACCEPTED = "accepted", "Acceptée"
+    REFUSED = "refused", "Refusée"

@@ -1,11 +1,12 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from mentor.core.models import TimeStampedModel
 
-from .enums import Role
+from .enums import RequestStatus, Role
 
 
 class UserManager(BaseUserManager):
@@ -48,6 +49,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="attached_users",
     )
     is_active = models.BooleanField("actif", default=True)
+    # Empty until the user opens the signed link sent at sign-up (or comes through single sign-on or an invitation).
+    email_confirmed_at = models.DateTimeField("adresse confirmée le", null=True, blank=True)
     is_staff = models.BooleanField("accès à l'administration", default=False)
     date_joined = models.DateTimeField("inscrit le", default=timezone.now)
 
@@ -130,3 +133,122 @@ class Membership(TimeStampedModel):
                     "collection": "Un relecteur de collection appartient à l'organisation cheffe de file de la collection."
                 }
             )
+
+
+class Decidable(TimeStampedModel):
+    """A request someone decides once: accepted or refused, by whom and when."""
+
+    status = models.CharField(
+        "statut", max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        User, verbose_name="décidée par", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == RequestStatus.PENDING
+
+    def decide(self, by: User, accept: bool) -> None:
+        """Record the decision. Callers lock the row first so that two reviewers cannot both decide."""
+        if not self.is_pending:
+            raise ValidationError("Cette demande a déjà été traitée.")
+        self.status = RequestStatus.ACCEPTED if accept else RequestStatus.REFUSED
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        self.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+
+
+DECIDED_CONSISTENTLY = Q(status=RequestStatus.PENDING, decided_at__isnull=True) | (
+    ~Q(status=RequestStatus.PENDING) & Q(decided_at__isnull=False)
+)
+
+
+class AccountRequest(Decidable):
+    """Sign-up from an address no organisation's domain vouches for: a Mentor team member or an administrator
+    decides whether the account opens."""
+
+    user = models.OneToOneField(
+        User, verbose_name="compte", on_delete=models.CASCADE, related_name="account_request"
+    )
+    entity = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="entité demandée",
+        on_delete=models.PROTECT,
+        related_name="account_requests",
+    )
+
+    class Meta:
+        verbose_name = "demande de compte"
+        verbose_name_plural = "demandes de compte"
+        ordering = ["created_at"]
+        constraints = [models.CheckConstraint(condition=DECIDED_CONSISTENTLY, name="account_request_decided")]
+
+    def __str__(self):
+        return f"Demande de compte de {self.user.email} ({self.get_status_display()})"
+
+
+class EntityChangeRequest(Decidable):
+    """A user's request to change their attachment entity, decided by the new entity's Mentor team because the
+    entity decides which trainings the user sees."""
+
+    user = models.ForeignKey(
+        User, verbose_name="compte", on_delete=models.CASCADE, related_name="entity_change_requests"
+    )
+    from_entity = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="entité actuelle",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    to_entity = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="entité demandée",
+        on_delete=models.PROTECT,
+        related_name="entity_change_requests",
+    )
+
+    class Meta:
+        verbose_name = "demande de changement d'entité"
+        verbose_name_plural = "demandes de changement d'entité"
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(condition=DECIDED_CONSISTENTLY, name="entity_change_decided"),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(status=RequestStatus.PENDING), name="entity_change_one_pending"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user.email} → {self.to_entity.code} ({self.get_status_display()})"
+
+
+class Invitation(TimeStampedModel):
+    """An entity administrator's invitation to join their organisation, sent as a signed link."""
+
+    email = models.EmailField("adresse invitée")
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="organisation",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    role = models.CharField("rôle proposé", max_length=30, choices=Role.choices, blank=True)
+    invited_by = models.ForeignKey(
+        User, verbose_name="invitée par", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accepted_at = models.DateTimeField("acceptée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "invitation"
+        verbose_name_plural = "invitations"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Invitation de {self.email} dans {self.organisation.code}"

@@ -51,3 +51,31 @@ def reviewed_collection_ids(user) -> set[int]:
         reviews.filter(collection__children__isnull=False).values_list("collection__children", flat=True)
     )
     return direct | children
+
+
+def acts_for(user, organisation: Organisation, *roles: Role) -> bool:
+    """Whether ``user`` holds one of ``roles`` over ``organisation`` (inheritance included)."""
+    return any(holds_role(user, role, organisation) for role in roles)
+
+
+def organisations_where_any(user, *roles: Role):
+    """Every organisation where ``user`` may act with one of ``roles``."""
+    found = Organisation.objects.none()
+    for role in roles:
+        found = found | organisations_where(user, role)
+    return found.distinct()
+
+
+def reviewers_for(organisation: Organisation):
+    """Who decides the requests about ``organisation``: its Mentor team and its administrators, from itself up
+    to its ministry; the DGAFP administrators when nobody there holds such a role."""
+    from .models import User
+
+    nearby = User.objects.filter(
+        is_active=True,
+        memberships__role__in=[Role.MENTOR_TEAM, Role.ENTITY_ADMIN],
+        memberships__organisation_id__in=organisation.ancestor_ids,
+    ).distinct()
+    if nearby.exists():
+        return nearby
+    return User.objects.filter(is_active=True, memberships__role=Role.DGAFP_ADMIN).distinct()

@@ -1,11 +1,18 @@
 from django.contrib import admin
 
-from .models import EmailDomain, Organisation
+from .models import ContactMessage, EmailDomain, Organisation, PartnershipAgreement, TeamMembership
 
 
 class EmailDomainInline(admin.TabularInline):
     model = EmailDomain
     extra = 0
+
+
+class TeamMembershipInline(admin.TabularInline):
+    model = TeamMembership
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["position", "user", "name", "role_label", "email", "phone"]
 
 
 @admin.register(Organisation)
@@ -15,5 +22,33 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
     autocomplete_fields = ["parent"]
     readonly_fields = ["ministry"]
-    inlines = [EmailDomainInline]
+    inlines = [EmailDomainInline, TeamMembershipInline]
     list_select_related = ["parent", "ministry"]
+
+
+@admin.register(TeamMembership)
+class TeamMembershipAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "position", "display_name", "role_label", "email", "phone"]
+    search_fields = ["organisation__code", "organisation__name", "name", "email", "user__email"]
+    autocomplete_fields = ["organisation", "user"]
+    list_select_related = ["organisation", "user"]
+
+
+@admin.register(PartnershipAgreement)
+class PartnershipAgreementAdmin(admin.ModelAdmin):
+    list_display = ["partner", "starts_on", "ends_on", "status", "offers_ministry_specific_trainings"]
+    list_filter = ["status", "offers_ministry_specific_trainings"]
+    search_fields = ["partner__code", "partner__name"]
+    date_hierarchy = "ends_on"
+    autocomplete_fields = ["partner"]
+    filter_horizontal = ["contributed_collections"]
+    list_select_related = ["partner"]
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "organisation", "sender_email", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["subject", "sender_email", "organisation__code"]
+    list_select_related = ["organisation"]
+    readonly_fields = ["organisation", "sender", "sender_email", "subject", "body", "created_at"]

@@ -1,11 +1,16 @@
-from django.core.validators import RegexValidator
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models, transaction
 
 from mentor.core.models import TimeStampedModel
 from mentor.core.tree import build_path, check_not_own_ancestor, ids_in_path
 
-from .enums import OrganisationKind
+from .enums import NOT_ATTACHABLE_KINDS, AgreementStatus, ContactMessageStatus, OrganisationKind
 from .signals import subtree_moved
+from .validators import validate_pdf_content, validate_pdf_size
 
 CYCLE_MESSAGE = (
     "Une organisation ne peut pas être rattachée à elle-même ni à l'une de ses sous-organisations."
@@ -19,6 +24,17 @@ class OrganisationQuerySet(models.QuerySet):
 
     def ministries(self):
         return self.filter(kind=OrganisationKind.MINISTRY)
+
+    def attachable(self):
+        """Organisations a user may choose as their attachment entity."""
+        return self.exclude(kind__in=NOT_ATTACHABLE_KINDS)
+
+    def search(self, text: str):
+        """By code or by any word of the name, for the entity pickers that work without JavaScript."""
+        condition = models.Q()
+        for word in text.split():
+            condition &= models.Q(name__icontains=word) | models.Q(code__icontains=word)
+        return self.filter(condition)
 
 
 class Organisation(TimeStampedModel):
@@ -74,6 +90,10 @@ class Organisation(TimeStampedModel):
     @property
     def depth(self) -> int:
         return len(ids_in_path(self.path)) - 1
+
+    @property
+    def is_attachable(self) -> bool:
+        return self.kind not in NOT_ATTACHABLE_KINDS
 
     @property
     def ancestor_ids(self) -> list[int]:
@@ -156,3 +176,144 @@ class EmailDomain(models.Model):
             for d in cls.objects.filter(domain__in=candidates).select_related("organisation")
         }
         return next((found[c] for c in candidates if c in found), None)
+
+
+class TeamMembershipQuerySet(models.QuerySet):
+    def team_for(self, organisation):
+        """The Mentor team shown to people attached to ``organisation``: its own team, or the team of its
+        nearest ancestor that has one. Returns ``(team organisation or None, members)``."""
+        members = list(
+            self.filter(organisation_id__in=organisation.ancestor_ids).select_related("organisation", "user")
+        )
+        if not members:
+            return None, []
+        deepest = max(members, key=lambda m: m.organisation.depth).organisation
+        return deepest, [m for m in members if m.organisation_id == deepest.pk]
+
+
+class TeamMembership(TimeStampedModel):
+    """One person of an organisation's Mentor team, as the Contact page shows them."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="organisation", on_delete=models.CASCADE, related_name="team"
+    )
+    # A team member may have no account (a shared mailbox, a colleague who never signs in): the name then says who.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="compte",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="team_memberships",
+    )
+    name = models.CharField("nom affiché", max_length=200, blank=True)
+    role_label = models.CharField("rôle", max_length=200, help_text="Par exemple : Référent formation.")
+    email = models.EmailField("adresse électronique publique")
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = TeamMembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "membre de l'équipe Mentor"
+        verbose_name_plural = "membres des équipes Mentor"
+        ordering = ["organisation", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | ~models.Q(name=""), name="team_member_has_a_name"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.display_name} — {self.role_label} ({self.organisation.code})"
+
+    @property
+    def display_name(self) -> str:
+        return self.name or (self.user.get_full_name() if self.user else "") or self.email
+
+    def clean(self):
+        if not self.user_id and not self.name:
+            raise ValidationError({"name": "Indiquez un nom ou choisissez un compte."})
+
+
+class PartnershipAgreementQuerySet(models.QuerySet):
+    def in_force(self, on: date):
+        """Agreements that let their partner contribute on ``on``: active, and ``on`` within their dates."""
+        return self.filter(status=AgreementStatus.ACTIVE, starts_on__lte=on, ends_on__gte=on)
+
+    def expiring_within(self, days: int, today: date):
+        return self.in_force(today).filter(ends_on__lte=today + timedelta(days=days))
+
+
+class PartnershipAgreement(TimeStampedModel):
+    """The agreement under which an organisation, and the organisations below it, contribute to the offer."""
+
+    partner = models.ForeignKey(
+        Organisation, verbose_name="partenaire", on_delete=models.PROTECT, related_name="agreements"
+    )
+    starts_on = models.DateField("début")
+    ends_on = models.DateField("fin")
+    status = models.CharField(
+        "statut", max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
+    )
+    signed_document = models.FileField(
+        "convention signée (PDF)",
+        upload_to="conventions/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf_size, validate_pdf_content],
+        help_text="PDF de 5 Mo au plus.",
+    )
+    # By name: organisations sits below offer in the import graph, the database link is all it needs.
+    contributed_collections = models.ManyToManyField(
+        "offer.Collection", verbose_name="collections contribuées", blank=True, related_name="agreements"
+    )
+    offers_ministry_specific_trainings = models.BooleanField("propose des formations métier", default=False)
+
+    objects = PartnershipAgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "convention de partenariat"
+        verbose_name_plural = "conventions de partenariat"
+        ordering = ["ends_on", "partner__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="agreement_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Convention {self.partner.code} ({self.starts_on:%d/%m/%Y} – {self.ends_on:%d/%m/%Y})"
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "La fin de la convention ne peut pas précéder son début."})
+
+
+class ContactMessage(TimeStampedModel):
+    """A message sent from the Contact page to a Mentor team, kept so that none is lost if sending fails."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="équipe destinataire", on_delete=models.CASCADE, related_name="messages"
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="expéditeur",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_messages",
+    )
+    sender_email = models.EmailField("adresse de l'expéditeur", blank=True)
+    subject = models.CharField("objet", max_length=200)
+    body = models.TextField("message")
+    status = models.CharField(
+        "envoi", max_length=20, choices=ContactMessageStatus.choices, default=ContactMessageStatus.PENDING
+    )
+
+    class Meta:
+        verbose_name = "message de contact"
+        verbose_name_plural = "messages de contact"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.subject} → {self.organisation.code}"

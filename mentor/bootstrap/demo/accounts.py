@@ -1,8 +1,12 @@
-"""Demo accounts: one per role, all with the password in DEMO_PASSWORD (listed in the README)."""
+"""Demo accounts: one per role, all with the password in DEMO_PASSWORD (listed in the README), and the Mentor
+teams that the Contact page shows."""
+
+from django.utils import timezone
 
 from mentor.accounts.enums import Role
 from mentor.accounts.models import Membership, User
 from mentor.offer.models import Collection
+from mentor.organisations.models import TeamMembership
 
 DEMO_PASSWORD = "mentor-demo-2026"  # noqa: S105 (a published demo password, never used in production)
 
@@ -65,17 +69,89 @@ ACCOUNTS = [
 ]
 
 
+# organisation code, account e-mail (or None), displayed name, role label, public e-mail, phone
+TEAMS = [
+    (
+        "MEF",
+        "referente@finances.gouv.fr",
+        "",
+        "Référente formation",
+        "mentor@finances.gouv.fr",
+        "01 53 18 00 00",
+    ),
+    (
+        "MEF",
+        "admin.entite@finances.gouv.fr",
+        "",
+        "Administratrice de l'espace",
+        "mentor@finances.gouv.fr",
+        "",
+    ),
+    (
+        "MI",
+        "referent@interieur.gouv.fr",
+        "",
+        "Référent formation",
+        "mentor@interieur.gouv.fr",
+        "01 49 27 49 27",
+    ),
+    ("MTE", None, "Cellule Mentor du MTE", "Référent formation", "mentor@developpement-durable.gouv.fr", ""),
+    (
+        "DGAFP",
+        "relectrice@fonction-publique.gouv.fr",
+        "",
+        "Référente formation",
+        "mentor@fonction-publique.gouv.fr",
+        "",
+    ),
+    (
+        "DGAFP",
+        None,
+        "Équipe Mentor de la DGAFP",
+        "Administrateur de l'espace",
+        "mentor@fonction-publique.gouv.fr",
+        "",
+    ),
+    (
+        "DINUM",
+        None,
+        "Pôle formation de la DINUM",
+        "Chef de file Numérique",
+        "formation@numerique.gouv.fr",
+        "",
+    ),
+]
+
+
+def load_teams(orgs, users) -> None:
+    for code, email, name, label, public_email, phone in TEAMS:
+        TeamMembership.objects.get_or_create(
+            organisation=orgs[code],
+            user=users.get(email),
+            name=name,
+            defaults={"role_label": label, "email": public_email, "phone": phone},
+        )
+
+
 def load(orgs) -> dict[str, User]:
     users = {}
     for email, first, last, entity, roles, superuser in ACCOUNTS:
         user = User.objects.filter(email=email).first()
         if user is None:
             create = User.objects.create_superuser if superuser else User.objects.create_user
-            user = create(email, DEMO_PASSWORD, first_name=first, last_name=last, entity=orgs[entity])
+            user = create(
+                email,
+                DEMO_PASSWORD,
+                first_name=first,
+                last_name=last,
+                entity=orgs[entity],
+                email_confirmed_at=timezone.now(),
+            )
         for role, org_code, collection_slug in roles:
             collection = Collection.objects.get(slug=collection_slug) if collection_slug else None
             Membership.objects.get_or_create(
                 user=user, organisation=orgs[org_code], role=role, collection=collection
             )
         users[email] = user
+    load_teams(orgs, users)
     return users

@@ -1,7 +1,14 @@
-"""Demo organisations: three ministries with their trees, a training provider, a public-service school."""
+"""Demo organisations: three ministries with their trees, a training provider, a public-service school, and
+their partnership agreements (one expiring within 90 days, so that the administrators' list is not empty)."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
+from mentor.offer.models import Collection
+from mentor.organisations.enums import AgreementStatus as A
 from mentor.organisations.enums import OrganisationKind as K
-from mentor.organisations.models import EmailDomain, Organisation
+from mentor.organisations.models import EmailDomain, Organisation, PartnershipAgreement
 
 # code, name, kind, parent code, e-mail domains
 ORGANISATIONS = [
@@ -49,6 +56,40 @@ ORGANISATIONS = [
 LEAD_DOMAINS = {"DGAFP": "fonction-publique.gouv.fr", "DINUM": "numerique.gouv.fr", "DAE": "achats.gouv.fr"}
 
 
+# partner code, days from today to the start, days from today to the end, status, collection slugs, ministry-specific
+AGREEMENTS = [
+    (
+        "MEF",
+        -400,
+        700,
+        A.ACTIVE,
+        ["finances-publiques-gestion-budgetaire-et-financiere", "achat-public"],
+        True,
+    ),
+    ("MI", -700, 45, A.ACTIVE, ["organisation-et-missions-des-ministeres-de-l-etat-et-de-l-europe"], True),
+    ("MTE", -200, 900, A.ACTIVE, ["transition-ecologique-et-developpement-durable"], True),
+    ("INSP", -100, 1000, A.ACTIVE, ["management", "valeurs-de-la-republique"], False),
+    ("DINUM", -300, 800, A.ACTIVE, ["numerique-et-systemes-d-information-et-de-communication"], False),
+    ("DGAFP", -30, 1100, A.ACTIVE, ["management", "ressources-humaines"], False),
+    ("INPI", 30, 400, A.DRAFT, [], False),
+]
+
+
+def load_agreements(orgs) -> None:
+    today = timezone.localdate()
+    for code, start, end, status, slugs, metier in AGREEMENTS:
+        if PartnershipAgreement.objects.filter(partner=orgs[code]).exists():
+            continue
+        agreement = PartnershipAgreement.objects.create(
+            partner=orgs[code],
+            starts_on=today + timedelta(days=start),
+            ends_on=today + timedelta(days=end),
+            status=status,
+            offers_ministry_specific_trainings=metier,
+        )
+        agreement.contributed_collections.set(Collection.objects.filter(slug__in=slugs))
+
+
 def load() -> dict[str, Organisation]:
     orgs = {o.code: o for o in Organisation.objects.all()}
     for code, name, kind, parent, domains in ORGANISATIONS:
@@ -58,4 +99,5 @@ def load() -> dict[str, Organisation]:
             EmailDomain.objects.get_or_create(domain=domain, defaults={"organisation": orgs[code]})
     for code, domain in LEAD_DOMAINS.items():
         EmailDomain.objects.get_or_create(domain=domain, defaults={"organisation": orgs[code]})
+    load_agreements(orgs)
     return orgs

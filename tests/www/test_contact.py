@@ -1,0 +1,147 @@
+import html
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.mail.backends.base import BaseEmailBackend
+from django.urls import reverse
+
+from mentor.organisations.enums import ContactMessageStatus
+from mentor.organisations.models import ContactMessage
+from tests.factories import CollectionFactory, TeamMembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class BrokenBackend(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def text(response):
+    return html.unescape(response.content.decode())
+
+
+def test_an_agent_sees_the_team_of_the_nearest_ancestor_with_one(client, realm):
+    TeamMembershipFactory(
+        organisation=realm.mef, name="Fatima Benali", role_label="Référente formation", phone="01 02 03 04 05"
+    )
+    TeamMembershipFactory(organisation=realm.mi, name="Gilles Bernard")
+    client.force_login(realm.users["agent"])  # DRFiP → DGFiP → MEF: only MEF has a team
+    page = text(client.get(reverse("www:contact")))
+    assert "L'équipe Mentor de Ministère de l'Économie" in page
+    assert "Fatima Benali" in page and "Référente formation" in page and "01 02 03 04 05" in page
+    assert "DRFiP de Bretagne n'a pas d'équipe Mentor propre" in page
+    assert "Gilles Bernard" not in page
+
+
+def test_the_entitys_own_team_comes_first(client, realm):
+    TeamMembershipFactory(organisation=realm.mef, name="Fatima Benali")
+    TeamMembershipFactory(organisation=realm.dgfip, name="Delphine Moreau")
+    client.force_login(realm.users["agent"])
+    page = text(client.get(reverse("www:contact")))
+    assert "Delphine Moreau" in page and "Fatima Benali" not in page
+
+
+def test_the_collection_leads_are_listed_with_their_team(client, realm):
+    TeamMembershipFactory(
+        organisation=realm.dgafp, name="Équipe DGAFP", email="mentor@fonction-publique.gouv.fr"
+    )
+    CollectionFactory(name="Langues", lead=realm.mi)
+    page = text(client.get(reverse("www:contact")))
+    assert "Management" in page and "mentor@fonction-publique.gouv.fr" in page
+    assert "Langues" in page and "Ministère de l'Intérieur (MI)" in page
+    assert "Connectez-vous" in page
+
+
+def test_a_user_whose_tree_has_no_team_is_told_so(client, realm):
+    client.force_login(realm.users["agent"])
+    page = text(client.get(reverse("www:contact")))
+    assert "Aucune équipe Mentor n'est encore désignée pour DRFiP de Bretagne" in page
+
+
+def test_the_contact_form_emails_the_team(client, realm, django_capture_on_commit_callbacks):
+    TeamMembershipFactory(organisation=realm.mef, email="mentor@finances.gouv.fr")
+    TeamMembershipFactory(organisation=realm.mef, email="mentor@finances.gouv.fr")
+    TeamMembershipFactory(organisation=realm.mef, email="referente@finances.gouv.fr")
+    agent = realm.users["agent"]
+    client.force_login(agent)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("www:contact_send"), {"subject": "Formation métier", "body": "Bonjour !"}
+        )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    sent = mail.outbox[0]
+    assert sorted(sent.to) == ["mentor@finances.gouv.fr", "referente@finances.gouv.fr"]
+    assert sent.reply_to == [agent.email] and "Bonjour !" in sent.body
+    message = ContactMessage.objects.get()
+    assert (message.organisation, message.sender, message.status) == (
+        realm.mef,
+        agent,
+        ContactMessageStatus.SENT,
+    )
+
+
+# Transactional: the view's own transaction commits, so the e-mail is attempted before the page answers.
+@pytest.mark.django_db(transaction=True)
+def test_a_message_that_cannot_be_sent_is_kept(client, realm, settings):
+    settings.EMAIL_BACKEND = f"{__name__}.BrokenBackend"
+    TeamMembershipFactory(organisation=realm.mef)
+    client.force_login(realm.users["agent"])
+    response = client.post(
+        reverse("www:contact_send"), {"subject": "Question", "body": "Mon message"}, follow=True
+    )
+    assert "son envoi a échoué" in text(response)
+    message = ContactMessage.objects.get()
+    assert (message.body, message.status) == ("Mon message", ContactMessageStatus.FAILED)
+
+
+def test_the_contact_form_is_throttled_per_user(client, realm, django_capture_on_commit_callbacks):
+    TeamMembershipFactory(organisation=realm.mef)
+    client.force_login(realm.users["agent"])
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(5):
+            assert (
+                client.post(reverse("www:contact_send"), {"subject": f"n{n}", "body": "x"}).status_code == 302
+            )
+    response = client.post(reverse("www:contact_send"), {"subject": "de trop", "body": "x"})
+    assert response.status_code == 429
+    assert "réessayez dans une heure" in text(response)
+    assert ContactMessage.objects.count() == 5
+    # Another user is not affected.
+    client.force_login(realm.users["designer"])
+    assert client.post(reverse("www:contact_send"), {"subject": "a", "body": "b"}).status_code == 302
+
+
+def test_an_invalid_message_is_refused_with_field_errors(client, realm):
+    TeamMembershipFactory(organisation=realm.mef)
+    client.force_login(realm.users["agent"])
+    response = client.post(reverse("www:contact_send"), {"subject": "", "body": ""})
+    assert response.status_code == 400
+    page = text(response)
+    assert "Indiquez l'objet de votre message." in page and 'aria-describedby="id_subject-erreurs"' in page
+    assert not ContactMessage.objects.exists()
+
+
+def test_anonymous_users_cannot_send(client, realm):
+    response = client.post(reverse("www:contact_send"), {"subject": "a", "body": "b"})
+    assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+    assert not ContactMessage.objects.exists()
+
+
+def test_the_contact_page_keeps_a_small_query_budget(client, realm, django_assert_max_num_queries):
+    TeamMembershipFactory(organisation=realm.mef)
+    for _ in range(10):
+        TeamMembershipFactory(organisation=CollectionFactory().lead)
+    client.force_login(realm.users["agent"])
+    # Session, user, team (with its organisation), collections with their leads, the leads' teams.
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("www:contact")).status_code == 200
