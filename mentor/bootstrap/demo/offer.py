@@ -5,8 +5,16 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from mentor.offer.enums import Modality, OpenTo, RegistrationMode, Scope, SessionStatus, TrainingStatus
-from mentor.offer.models import Collection, Objective, Session, Training
+from mentor.offer.enums import (
+    Modality,
+    OpenTo,
+    RegistrationMode,
+    RegistrationStatus,
+    Scope,
+    SessionStatus,
+    TrainingStatus,
+)
+from mentor.offer.models import Collection, Objective, Registration, Session, Training
 
 M = Modality
 T, ME = Scope.TRANSVERSE, Scope.METIER
@@ -278,6 +286,7 @@ def load(orgs, users) -> None:
         if owner == "DGFIP":
             training.designers.add(designer)
         _sessions(training, index, now, manager)
+    _registrations(users, manager, now)
 
 
 def _sessions(training, index, now, manager):
@@ -311,3 +320,47 @@ def _sessions(training, index, now, manager):
             open_to=OpenTo.OWNER if training.scope == Scope.METIER and n == 1 else OpenTo.ALL,
         )
         session.managers.add(manager)
+
+
+# training slug, session number, capacity to set, [(agent e-mail, registration status)]: every status appears,
+# on sessions of cross-government trainings that the demo agents may see.
+REGISTRATIONS = [
+    (
+        "lolf-essentiel",  # free registration, open, full: one confirmed, one on the waiting list
+        0,
+        1,
+        [
+            ("agent.bretagne@dgfip.finances.gouv.fr", RegistrationStatus.CONFIRMED),
+            ("agent.gironde@interieur.gouv.fr", RegistrationStatus.WAITING),
+        ],
+    ),
+    (
+        "fondamentaux-commande-publique",  # on request, open
+        1,
+        None,
+        [
+            ("agent.ofb@ofb.gouv.fr", RegistrationStatus.REQUESTED),
+            ("agent.gironde@interieur.gouv.fr", RegistrationStatus.REFUSED),
+            ("agent.bretagne@dgfip.finances.gouv.fr", RegistrationStatus.CANCELLED),
+        ],
+    ),
+]
+
+
+def _registrations(users, manager, now):
+    for slug, number, capacity, rows in REGISTRATIONS:
+        session = Session.objects.filter(training__slug=slug).order_by("pk")[number]
+        if session.registrations.exists():
+            continue
+        if capacity is not None:
+            session.capacity = capacity
+            session.save(update_fields=["capacity", "updated_at"])
+        for email, status in rows:
+            decided = status in (RegistrationStatus.REFUSED,)
+            Registration.objects.create(
+                session=session,
+                user=users[email],
+                status=status,
+                decided_by=manager if decided else None,
+                decided_at=now if decided else None,
+            )

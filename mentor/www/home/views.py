@@ -1,6 +1,7 @@
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from mentor.offer.models import Collection, StrategicOrientation
+from mentor.offer.models import Collection, Objective, StrategicOrientation, Training
 
 
 def home(request):
@@ -12,12 +13,51 @@ def home(request):
 
 def collection_detail(request, slug):
     collection = get_object_or_404(Collection.objects.select_related("lead", "parent"), slug=slug)
-    orientations = StrategicOrientation.objects.filter(collection=collection).prefetch_related(
-        "thematic_offers__objectives"
+    orientations = list(
+        StrategicOrientation.objects.filter(collection=collection).prefetch_related(
+            "thematic_offers__objectives"
+        )
     )
+    trainings = list(
+        Training.objects.visible_to(request.user)
+        .filter(collection=collection)
+        .select_related("collection", "owner")
+        .prefetch_related(
+            Prefetch("covered_objectives", queryset=Objective.objects.only("pk", "thematic_offer_id"))
+        )
+        .order_by("title")
+    )
+    sections, others = group_by_theme(orientations, trainings)
     context = {
         "collection": collection,
-        "orientations": orientations,
+        "sections": sections,
+        "other_trainings": others,
+        "training_count": len(trainings),
         "children": collection.children.select_related("lead"),
     }
     return render(request, "www/home/collection.html", context)
+
+
+def group_by_theme(orientations, trainings):
+    """Place each training under every thematic offer of the collection whose objectives it covers; those
+    covering none of them are the collection's "other trainings"."""
+    by_theme = {}
+    others = []
+    theme_ids = {theme.pk for o in orientations for theme in o.thematic_offers.all()}
+    for training in trainings:
+        themes = {o.thematic_offer_id for o in training.covered_objectives.all()} & theme_ids
+        for theme_id in themes:
+            by_theme.setdefault(theme_id, []).append(training)
+        if not themes:
+            others.append(training)
+    sections = [
+        {
+            "orientation": orientation,
+            "themes": [
+                {"theme": theme, "trainings": by_theme.get(theme.pk, [])}
+                for theme in orientation.thematic_offers.all()
+            ],
+        }
+        for orientation in orientations
+    ]
+    return sections, others

@@ -1,0 +1,125 @@
+"""The session managers' side: the sessions they manage, the requests to decide, the session's transitions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from mentor.offer import registration as registrations
+from mentor.offer import sessions
+from mentor.offer.enums import RegistrationStatus
+from mentor.offer.models import Registration
+from mentor.offer.registration import RegistrationRefused
+from mentor.offer.sessions import TransitionRefused
+
+from .forms import CapacityForm
+
+S = RegistrationStatus
+
+
+def _count(status):
+    return Count("registrations", filter=Q(registrations__status=status))
+
+
+@login_required
+def session_list(request):
+    managed = (
+        sessions.sessions_managed_by(request.user)
+        .select_related("training", "organiser")
+        .annotate(confirmed=_count(S.CONFIRMED), requested=_count(S.REQUESTED), waiting=_count(S.WAITING))
+        .order_by("-requested", "starts_at", "pk")
+    )
+    page = Paginator(managed, 30).get_page(request.GET.get("page"))
+    page.pages_list = page.paginator.get_elided_page_range(page.number)
+    return render(request, "www/registrations/managed_sessions.html", {"page_obj": page})
+
+
+@login_required
+def session_detail(request, pk):
+    session = get_object_or_404(
+        sessions.sessions_managed_by(request.user).select_related("training", "organiser"), pk=pk
+    )
+    rows = list(session.registrations.select_related("user").order_by("created_at", "id"))
+    groups = [
+        (status, [r for r in rows if r.status == status])
+        for status in (S.REQUESTED, S.CONFIRMED, S.WAITING, S.REFUSED, S.CANCELLED)
+    ]
+    confirmed = sum(1 for r in rows if r.status == S.CONFIRMED)
+    context = {
+        "session": session,
+        "groups": groups,
+        "confirmed": confirmed,
+        "places_left": None if session.capacity is None else max(session.capacity - confirmed, 0),
+        "transitions": sessions.available_transitions(session, request.user),
+        "capacity_form": CapacityForm(initial={"capacity": session.capacity}),
+    }
+    return render(request, "www/registrations/managed_session.html", context)
+
+
+@require_POST
+@login_required
+@transaction.atomic
+def session_transition(request, pk):
+    session = get_object_or_404(sessions.sessions_managed_by(request.user), pk=pk)
+    try:
+        sessions.apply_transition(session, request.POST.get("transition", ""), request.user)
+    except TransitionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        session.refresh_from_db(fields=["status"])
+        messages.success(request, f"La session est désormais au statut « {session.get_status_display()} ».")
+    return redirect("www:managed_session", pk=session.pk)
+
+
+@require_POST
+@login_required
+@transaction.atomic
+def session_capacity(request, pk):
+    session = get_object_or_404(sessions.sessions_managed_by(request.user), pk=pk)
+    form = CapacityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["capacity"]))
+    else:
+        try:
+            registrations.set_capacity(session, form.cleaned_data["capacity"], request.user)
+        except RegistrationRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, "Le nombre de places est enregistré.")
+    return redirect("www:managed_session", pk=session.pk)
+
+
+DECISIONS = ("accepter", "refuser")
+DECIDED_MESSAGES = {
+    S.CONFIRMED: "La demande est acceptée : l'inscription est confirmée.",
+    S.WAITING: "La demande est acceptée, mais la session est complète : l'agent est sur la liste d'attente.",
+    S.REFUSED: "L'inscription est refusée.",
+}
+
+
+@require_POST
+@login_required
+@transaction.atomic
+def decide_registration(request, pk, decision):
+    if decision not in DECISIONS:
+        raise Http404("Décision inconnue.")
+    registration = get_object_or_404(
+        Registration.objects.filter(session__in=sessions.sessions_managed_by(request.user).values("pk")),
+        pk=pk,
+    )
+    try:
+        if decision == "refuser":
+            registration = registrations.refuse(
+                registration, request.user, request.POST.get("comment", "")[:500]
+            )
+        else:
+            registration = registrations.accept(registration, request.user)
+    except RegistrationRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, DECIDED_MESSAGES[registration.status])
+    return redirect("www:managed_session", pk=registration.session_id)
