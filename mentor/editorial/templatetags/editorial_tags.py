@@ -1,0 +1,56 @@
+"""Editorial pieces other pages include: the label badge, the training page's editorial panel (adopters,
+"Adopter cette formation", link to the editorial file) and the "Suivre cette collection" button."""
+
+from django import template
+
+from mentor.core.permissions import check
+from mentor.editorial.access import trainings_followed_by
+from mentor.editorial.models import CollectionWatch, Label
+from mentor.editorial.permissions import adopting_organisations
+
+register = template.Library()
+
+
+def _valid_labels(request) -> dict:
+    """Valid labels by training id, read once per request: a listing of cards costs one query, not one per
+    card."""
+    if not hasattr(request, "_mentor_labels"):
+        request._mentor_labels = {label.training_id: label for label in Label.objects.valid()}
+    return request._mentor_labels
+
+
+@register.inclusion_tag("www/editorial/includes/label_badge.html", takes_context=True)
+def label_badge(context, training, in_list=False):
+    """The Mentor label as a DSFR badge, when ``training`` holds a valid one (``in_list``: as an item of a
+    ``fr-badges-group`` list)."""
+    request = context.get("request")
+    if request is None:
+        label = Label.objects.valid().filter(training=training).first()
+    else:
+        label = _valid_labels(request).get(training.pk)
+    return {"label": label, "in_list": in_list}
+
+
+@register.inclusion_tag("www/editorial/includes/training_panel.html", takes_context=True)
+def editorial_panel(context, training):
+    user = context["request"].user
+    return {
+        "training": training,
+        "adoptions": training.adoptions.select_related("organisation"),
+        "adopt": check(user, "editorial.adopt_training", training) if user.is_authenticated else None,
+        "adopters": adopting_organisations(user, training),
+        "follows": user.is_authenticated and trainings_followed_by(user).filter(pk=training.pk).exists(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("www/editorial/includes/watch_button.html", takes_context=True)
+def watch_button(context, collection):
+    user = context["request"].user
+    return {
+        "collection": collection,
+        "authenticated": user.is_authenticated,
+        "watching": user.is_authenticated
+        and CollectionWatch.objects.filter(user=user, collection=collection).exists(),
+        "csrf_token": context.get("csrf_token"),
+    }
