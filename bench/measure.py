@@ -1,0 +1,194 @@
+"""In-process latencies of one database (already generated): the query mix through the API, the HTML page and
+the raw-SQL floor, the training page and the "everything in one page" approach.
+
+Run by bench/run.py as ``python -m bench.measure --out part.json --requests wrk.txt`` with DATABASE_URL set.
+Also writes the requests wrk replays under load, with the session cookie of each persona.
+"""
+
+import argparse
+import json
+import statistics
+import time
+import traceback
+from urllib.parse import urlencode
+
+import django
+
+WARMUP = 1
+# Timed calls per case and persona even past the time budget; lowered for the slow 100,000-training runs.
+min_samples = 3
+
+
+def percentile(samples, p):
+    ordered = sorted(samples)
+    if not ordered:
+        return None
+    k = (len(ordered) - 1) * p / 100
+    low = int(k)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def summary(samples):
+    return {
+        "n": len(samples),
+        "p50": percentile(samples, 50),
+        "p95": percentile(samples, 95),
+        "p99": percentile(samples, 99),
+    }
+
+
+def timed(call, repeat, budget_s, warmup=WARMUP):
+    """(result of the warm-up, milliseconds of ``repeat`` calls), fewer calls (``min_samples`` at least) past
+    ``budget_s``."""
+    result = None
+    for _ in range(warmup):
+        result = call()
+    samples, started = [], time.perf_counter()
+    while len(samples) < repeat and (len(samples) < min_samples or time.perf_counter() - started < budget_s):
+        begin = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - begin) * 1000)
+    return result, samples
+
+
+class Channel:
+    """Samples of one way of running the mix, keyed by case then persona; ``error`` once it cannot run."""
+
+    def __init__(self):
+        self.samples: dict[str, dict[str, list[float]]] = {}
+        self.error = None
+
+    def run(self, case, persona, call, repeat, budget_s, warmup=WARMUP):
+        """Time ``call``; return what its warm-up returned (None when the channel is broken)."""
+        if self.error:
+            return None
+        try:
+            result, self.samples.setdefault(case, {})[persona] = timed(call, repeat, budget_s, warmup)
+            return result
+        except Exception as error:  # a missing or broken endpoint is a result to report, not a crash
+            self.error = f"{type(error).__name__}: {error}"[:300]
+            traceback.print_exc()
+            return None
+
+    def as_json(self):
+        flat = [s for by_persona in self.samples.values() for values in by_persona.values() for s in values]
+        return {
+            "error": self.error,
+            "summary": summary(flat) if flat and not self.error else None,
+            "cases": {
+                case: {persona: summary(values) for persona, values in by_persona.items()}
+                for case, by_persona in self.samples.items()
+            },
+        }
+
+
+def checked_get(client, path):
+    def call():
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {path} → {response.status_code}")
+        return response
+
+    return call
+
+
+def run_all(repeat, budget_s):
+    """Every in-process measurement of the current database; returns (results, wrk request lines)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from mentor.offer.models import Training
+
+    from .floor import floor_statement
+    from .mix import CASES, as_params, personas
+    from .one_page import everything_in_one_page
+
+    users = personas()
+    clients, cookies = {}, {}
+    for name, user in users.items():
+        clients[name] = Client(HTTP_HOST="127.0.0.1")
+        if user.is_authenticated:
+            clients[name].force_login(user)
+            cookies[name] = f"sessionid={clients[name].cookies['sessionid'].value}"
+    channels = {name: Channel() for name in ("api", "html", "floor", "training_page", "one_page")}
+    wrk_lines, mismatches, sql_queries = [], [], {}
+    for case, params in CASES.items():
+        qs = urlencode(as_params(params))
+        api_path = f"/api/v1/trainings/?{qs}"
+        for name, user in users.items():
+            client = clients[name]
+            # The API's warm-up also counts its SQL queries and gives the count the floor must find.
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(api_path)
+            sql_queries.setdefault(case, {})[name] = len(queries)
+            channels["api"].run(case, name, checked_get(client, api_path), repeat, budget_s, warmup=0)
+            channels["html"].run(case, name, checked_get(client, f"/catalogue/?{qs}"), repeat, budget_s)
+            sql, sql_params = floor_statement(user, params)
+
+            def floor(sql=sql, sql_params=sql_params):
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, sql_params)
+                    return cursor.fetchall()
+
+            rows = channels["floor"].run(case, name, floor, repeat, budget_s) or []
+            found = next((n for kind, _, n in rows if kind == "count"), None)
+            expected = response.json().get("count") if response.status_code == 200 else None
+            if found != expected:
+                mismatches.append(f"{case} / {name} : plancher {found}, API {expected}")
+            wrk_lines.append(f"{api_path}\t{cookies.get(name, '')}")
+    for name, user in users.items():
+        visible = list(Training.objects.visible_to(user).order_by("pk").values_list("pk", "slug")[:500:100])
+        for pk, slug in visible:
+            path = f"/formations/{pk}-{slug}/"
+            channels["training_page"].run(path, name, checked_get(clients[name], path), repeat, budget_s)
+        channels["one_page"].run(
+            "toutes les formations visibles", name, lambda u=user: everything_in_one_page(u), 5, budget_s
+        )
+    results = {name: channel.as_json() for name, channel in channels.items()}
+    results["floor_ratio"] = floor_ratios(results)
+    # The floor must find what the catalogue finds, or its ratio means nothing.
+    results["floor_count_mismatches"] = mismatches
+    results["api_sql_queries"] = sql_queries
+    results["one_page_size_bytes"] = {name: len(everything_in_one_page(user)) for name, user in users.items()}
+    return results, wrk_lines
+
+
+def floor_ratios(results):
+    """Per channel: the median over the mix of (p50 end to end / p50 of the floor), case by case and persona by persona."""
+    ratios = {}
+    floor_cases = results["floor"]["cases"]
+    for channel in ("api", "html"):
+        if results[channel]["error"]:
+            continue
+        values = [
+            stats["p50"] / floor_cases[case][persona]["p50"]
+            for case, by_persona in results[channel]["cases"].items()
+            for persona, stats in by_persona.items()
+            if floor_cases.get(case, {}).get(persona, {}).get("p50")
+        ]
+        ratios[channel] = statistics.median(values) if values else None
+    return ratios
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--requests", required=True, help="file of requests for wrk")
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--budget", type=float, default=2.0, help="seconds per case and persona")
+    parser.add_argument("--min-samples", type=int, default=3)
+    args = parser.parse_args()
+    global min_samples
+    min_samples = args.min_samples
+    django.setup()
+    result, wrk_lines = run_all(args.repeat, args.budget)
+    with open(args.out, "w") as out:
+        json.dump(result, out, indent=1)
+    with open(args.requests, "w") as out:
+        out.write("\n".join(wrk_lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""The whole benchmark: for each engine and scale, a fresh database, the generator, the in-process measurements and
+the load test; then one table on stdout and the same figures in bench/results/<timestamp>.json and latest.json.
+
+Started by bench/run.sh, which installs wrk and PostgreSQL, runs a throwaway cluster and exports SECRET_KEY.
+"""
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .load import run_load
+from .report import growth, table
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+
+def _python(env, *args):
+    subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True)  # noqa: S603 - our own scripts
+
+
+def _database_url(engine, scale, workdir, pg_port):
+    if engine == "sqlite":
+        path = Path(workdir) / f"bench-{scale}.sqlite3"
+        for leftover in Path(workdir).glob(f"{path.name}*"):
+            leftover.unlink()
+        return f"sqlite:///{path}"
+    import psycopg
+
+    name = f"mentor_bench_{scale}"
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:{pg_port}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return f"postgres://postgres@127.0.0.1:{pg_port}/{name}"
+
+
+def _analyze(url):
+    """Planner statistics, as a production database kept by autovacuum (or `PRAGMA optimize`) has them."""
+    if url.startswith("sqlite"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            conn.execute("ANALYZE")
+        return
+    import psycopg
+
+    with psycopg.connect(url.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+
+
+def run_one(engine, scale, args):
+    url = _database_url(engine, scale, args.workdir, args.pg_port)
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.bench"}
+    print(f"== {engine}, {scale} formations : génération", flush=True)
+    _python(env, "manage.py", "migrate", "--noinput", "-v0")
+    started = time.monotonic()
+    _python(env, "manage.py", "generate_bench_data", "--trainings", str(scale), "--seed", str(args.seed))
+    generation_s = time.monotonic() - started
+    _analyze(url)
+    print(f"== {engine}, {scale} formations : mesures en processus", flush=True)
+    part = Path(args.workdir) / f"{engine}-{scale}.json"
+    requests = Path(args.workdir) / f"{engine}-{scale}.wrk"
+    _python(
+        env,
+        "-m",
+        "bench.measure",
+        "--out",
+        str(part),
+        "--requests",
+        str(requests),
+        "--repeat",
+        str(args.repeat),
+        "--budget",
+        str(args.budget),
+        "--min-samples",
+        str(args.min_samples),
+    )
+    run = {"engine": engine, "scale": scale, "generation_s": generation_s, **json.loads(part.read_text())}
+    print(f"== {engine}, {scale} formations : charge ({args.load_seconds} s)", flush=True)
+    run["load"] = run_load(env, requests, args.http_port, args.load_seconds)
+    return run
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", default="1000,10000,100000")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--workdir", required=True, help="throwaway directory for the SQLite files")
+    parser.add_argument("--pg-port", type=int, default=55440)
+    parser.add_argument("--http-port", type=int, default=55480)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=15, help="timed runs per case and persona")
+    parser.add_argument("--budget", type=float, default=2.0, help="seconds at most per case and persona")
+    parser.add_argument("--min-samples", type=int, default=3, help="timed runs even past the budget")
+    parser.add_argument("--load-seconds", type=int, default=20)
+    args = parser.parse_args()
+    results = {
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": os.environ.get("BENCH_COMMAND", " ".join(sys.argv)),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "sqlite": sqlite3.sqlite_version,
+        },
+        "runs": [],
+    }
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for engine in args.engines.split(","):
+        for scale in (int(s) for s in args.scales.split(",")):
+            results["runs"].append(run_one(engine, scale, args))
+            results["growth"] = growth(results["runs"])
+            # Written after each run, so that a long benchmark interrupted still leaves its figures.
+            for name in (f"{stamp}.json", "latest.json"):
+                (RESULTS / name).write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.db.models import Count, F
+
+from mentor.accounts.models import User
+from mentor.bootstrap.bench_data import CODE_PREFIX
+from mentor.core.search import parse_query
+from mentor.offer import search_index
+from mentor.offer.enums import OpenTo, Scope, SessionStatus, TrainingStatus
+from mentor.offer.models import Collection, Session, Training
+from mentor.organisations.enums import OrganisationKind
+from mentor.organisations.models import Organisation
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+TRAININGS = 400
+USERS = 300
+
+
+def generate(**options):
+    call_command("generate_bench_data", trainings=TRAININGS, users=USERS, seed=7, **options)
+
+
+@pytest.fixture
+def bench(db):
+    generate()
+
+
+def test_offer_has_the_proportions_of_the_issue(bench):
+    trainings = Training.objects.all()
+    assert trainings.count() == TRAININGS
+    assert 0.5 < trainings.filter(scope=Scope.METIER).count() / TRAININGS < 0.7
+    assert trainings.filter(status=TrainingStatus.PUBLISHED).count() / TRAININGS > 0.8
+    assert trainings.filter(status=TrainingStatus.DRAFT).exists()
+    assert trainings.values("collection").distinct().count() == Collection.objects.count()
+    assert 2.5 < Session.objects.count() / TRAININGS < 3.5
+    assert set(Session.objects.values_list("status", flat=True)) == set(SessionStatus.values)
+    assert set(Session.objects.values_list("open_to", flat=True)) == set(OpenTo.values)
+
+
+def test_organisations_form_about_thirty_ministry_trees(bench):
+    bench_orgs = Organisation.objects.filter(code__startswith=CODE_PREFIX)
+    assert 900 < bench_orgs.count() < 1200
+    assert 25 <= bench_orgs.filter(kind=OrganisationKind.MINISTRY).count() <= 35
+    for org in bench_orgs.exclude(parent=None).select_related("parent")[:200]:
+        assert org.path == f"{org.parent.path}{org.pk}/"
+        assert org.ministry_id == (
+            org.pk if org.kind == OrganisationKind.MINISTRY else org.parent.ministry_id
+        )
+
+
+def test_users_are_attached_across_the_organisations(bench):
+    users = User.objects.all()
+    assert users.count() == USERS
+    assert not users.filter(entity=None).exists()
+    per_ministry = users.values("entity__ministry").annotate(n=Count("pk"))
+    assert per_ministry.count() >= 20
+
+
+def test_every_training_has_its_owner_ministry_and_a_search_index_entry(bench):
+    assert not Training.objects.filter(owner_ministry=None).exists()
+    assert not Training.objects.exclude(owner_ministry=F("owner__ministry")).exists()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {search_index.TRAINING_INDEX.table}")  # noqa: S608
+        assert cursor.fetchone()[0] == TRAININGS
+    for training in Training.objects.order_by("?")[:10]:
+        found = search_index.matching(Training.objects.filter(pk=training.pk), parse_query(training.title))
+        assert found.exists(), training.title
+
+
+def test_texts_are_french_sentences_of_realistic_length(bench):
+    training = Training.objects.order_by("pk").first()
+    assert 300 < len(training.description) < 1500
+    assert training.learning_outcomes.startswith("À l'issue de la formation")
+    assert "lorem" not in training.description.lower()
+
+
+def test_same_seed_gives_the_same_offer_again(bench):
+    first = list(Training.objects.order_by("pk").values_list("title", "scope", "owner__code"))
+    generate()
+    assert list(Training.objects.order_by("pk").values_list("title", "scope", "owner__code")) == first
+    assert Training.objects.count() == TRAININGS
+
+
+def test_refuses_a_database_with_other_data_unless_forced(db):
+    OrganisationFactory(code="MINISTERE-REEL")
+    with pytest.raises(CommandError, match="données qui ne viennent pas du banc d'essai"):
+        generate()
+    assert not Training.objects.exists()
+    generate(force=True)
+    assert Training.objects.count() == TRAININGS
+    assert Organisation.objects.filter(code="MINISTERE-REEL").exists()
