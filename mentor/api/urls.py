@@ -1,9 +1,20 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from .auth import ObtainTokenView
+from .me import MeView
+from .trainings import TrainingViewSet
 
 app_name = "api"
+
+router = SimpleRouter()
+router.register("trainings", TrainingViewSet, basename="training")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("auth/token/", ObtainTokenView.as_view(), name="token"),
+    path("me/", MeView.as_view(), name="me"),
+    *router.urls,
 ]

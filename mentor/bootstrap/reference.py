@@ -4,6 +4,8 @@ and an administrator's edits survive a reload."""
 from django.db import transaction
 from django.utils.text import slugify
 
+from mentor.core import formacode
+from mentor.core.models import FormacodeTerm
 from mentor.editorial.models import PublicationCriterion
 from mentor.offer.models import Collection, Objective, StrategicOrientation, ThematicOffer
 from mentor.organisations.enums import OrganisationKind
@@ -31,7 +33,28 @@ def load_reference_data() -> dict[str, int]:
         collection = _collection(spec, position, leads[spec["lead"]], None, created)
         for child_position, child in enumerate(spec.get("children", []), start=1):
             _collection(child, child_position, leads[spec["lead"]], collection, created)
+    created["descripteurs FORMACODE"] = _formacode_terms()
     return created
+
+
+def _formacode_terms() -> int:
+    """The FORMACODE thesaurus, in a few bulk inserts: only the codes not loaded yet are created."""
+    rows = formacode.read_formacode()
+    existing = set(FormacodeTerm.objects.values_list("code", flat=True))
+    missing = [
+        FormacodeTerm(
+            code=row[formacode.CODE],
+            label=row[formacode.LABEL],
+            kind=formacode.kind(row),
+            semantic_field=row[formacode.SEMANTIC_FIELD],
+            synonyms="\n".join(formacode.non_preferred_terms(row)),
+            definition=row[formacode.DEFINITION],
+        )
+        for row in rows
+        if row[formacode.CODE] not in existing
+    ]
+    FormacodeTerm.objects.bulk_create(missing, batch_size=1000)
+    return len(missing)
 
 
 def _collection(spec, position, lead, parent, created):

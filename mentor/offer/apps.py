@@ -7,4 +7,4 @@ class OfferConfig(AppConfig):
     verbose_name = "Offre de formation"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import permissions, registration_signals, search_index, signals  # noqa: F401

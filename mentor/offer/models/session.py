@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from mentor.core.models import TimeStampedModel
 from mentor.offer.enums import OpenTo, RegistrationMode, SessionStatus
@@ -11,17 +11,23 @@ from .training import Training
 class SessionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Sessions of trainings ``user`` may see (the one rule) that are also open to them."""
-        visible = self.filter(training__in=Training.objects.visible_to(user))
+        return self.filter(training__in=Training.objects.visible_to(user)).open_to(user)
+
+    def open_to(self, user):
+        """Sessions open to ``user``, whatever their training's visibility: only for callers that already start
+        from ``Training.objects.visible_to(user)`` (the catalogue's facets), otherwise use ``visible_to``."""
         if not user.is_authenticated or not user.entity_id:
-            return visible.filter(open_to=OpenTo.ALL)
+            return self.filter(open_to=OpenTo.ALL)
         own_line = user.entity.ancestor_ids  # the entity and every organisation above it
-        listed = Session.open_to_organisations.through.objects.filter(
-            session=OuterRef("pk"), organisation_id__in=own_line
+        # Uncorrelated: the database lists the sessions opened to the user's line once and hashes them, where a
+        # correlated EXISTS would be probed for every session.
+        listed = Session.open_to_organisations.through.objects.filter(organisation_id__in=own_line).values(
+            "session_id"
         )
-        return visible.filter(
+        return self.filter(
             Q(open_to=OpenTo.ALL)
             | Q(open_to=OpenTo.OWNER, organiser_id__in=own_line)
-            | Q(open_to=OpenTo.LIST) & Exists(listed)
+            | Q(open_to=OpenTo.LIST, pk__in=listed)
         )
 
 
@@ -70,7 +76,14 @@ class Session(TimeStampedModel):
         verbose_name_plural = "sessions"
         ordering = ["training", "starts_at", "id"]
         indexes = [
-            models.Index(fields=["training", "status", "starts_at"], name="session_training_status_idx")
+            models.Index(fields=["training", "status", "starts_at"], name="session_training_status_idx"),
+            # The catalogue's "open registration" facet reads these columns only, for a minority of sessions.
+            models.Index(
+                fields=["training"],
+                include=["id", "open_to", "organiser"],
+                condition=Q(status=SessionStatus.REGISTRATION_OPEN),
+                name="session_open_registration_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

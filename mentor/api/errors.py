@@ -1,0 +1,46 @@
+"""Every API error has the same French, structured body:
+
+    {"code": "invalid", "message": "…", "errors": {"field": [{"code": "required", "message": "…"}]}}
+
+``errors`` is there only for invalid input, keyed by field (``non_field_errors`` for the request as a whole).
+"""
+
+from rest_framework import exceptions, status
+from rest_framework.views import exception_handler as drf_exception_handler
+
+MESSAGES = {
+    status.HTTP_400_BAD_REQUEST: "Les données envoyées ne sont pas valides.",
+    status.HTTP_404_NOT_FOUND: "Cette ressource n'existe pas ou ne vous est pas accessible.",
+}
+
+
+def exception_handler(exc, context):
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = {
+            "code": "invalid",
+            "message": MESSAGES[status.HTTP_400_BAD_REQUEST],
+            "errors": _field_errors(exc.get_full_details()),
+        }
+    elif isinstance(exc, exceptions.APIException):
+        detail = exc.get_full_details()
+        response.data = {
+            "code": detail.get("code", "error"),
+            "message": MESSAGES.get(response.status_code, str(detail.get("message", ""))),
+        }
+    else:  # Http404 and PermissionDenied of Django, turned into API errors by DRF
+        response.data = {
+            "code": "not_found" if response.status_code == 404 else "permission_denied",
+            "message": MESSAGES.get(
+                response.status_code, "Vous n'avez pas la permission d'effectuer cette action."
+            ),
+        }
+    return response
+
+
+def _field_errors(details) -> dict:
+    if isinstance(details, list):
+        return {"non_field_errors": details}
+    return {field: errors if isinstance(errors, list) else [errors] for field, errors in details.items()}

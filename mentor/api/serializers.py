@@ -1,0 +1,130 @@
+from rest_framework import serializers
+
+from mentor.accounts.models import User
+from mentor.offer.models import Collection, Session, Training
+from mentor.organisations.models import Organisation
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["id", "code", "name", "ministry_id"]
+
+
+class CollectionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Collection
+        fields = ["id", "slug", "name"]
+
+
+class TrainingSerializer(serializers.ModelSerializer):
+    collection = CollectionSerializer()
+    owner_organisation = OrganisationSerializer(source="owner")
+    url = serializers.SerializerMethodField(help_text="Adresse de la page de la formation.")
+    total_duration_hours = serializers.DecimalField(max_digits=7, decimal_places=2, read_only=True)
+    keywords = serializers.ListField(child=serializers.CharField(), source="keyword_list", read_only=True)
+
+    class Meta:
+        model = Training
+        fields = [
+            "id",
+            "title",
+            "slug",
+            "teaser",
+            "scope",
+            "modality",
+            "duration_on_site_hours",
+            "duration_remote_hours",
+            "total_duration_hours",
+            "language",
+            "keywords",
+            "leads_to_certification",
+            "collection",
+            "owner_organisation",
+            "delivery_url",
+            "published_at",
+            "url",
+        ]
+
+    def get_url(self, training) -> str:
+        return self.context["request"].build_absolute_uri(training.get_absolute_url())
+
+
+class CatalogueTrainingSerializer(TrainingSerializer):
+    next_session_start = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="Début de la prochaine session visible, s'il y en a une."
+    )
+
+    class Meta(TrainingSerializer.Meta):
+        fields = [*TrainingSerializer.Meta.fields, "next_session_start"]
+
+
+class TrainingDetailSerializer(TrainingSerializer):
+    class Meta(TrainingSerializer.Meta):
+        fields = [
+            *TrainingSerializer.Meta.fields,
+            "description",
+            "learning_outcomes",
+            "content_outline",
+            "prerequisites",
+            "target_audience",
+        ]
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    organiser = OrganisationSerializer()
+
+    class Meta:
+        model = Session
+        fields = [
+            "id",
+            "title",
+            "is_permanent",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "place",
+            "online_url",
+            "registration_mode",
+            "status",
+            "open_to",
+            "organiser",
+        ]
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class CatalogueSerializer(serializers.Serializer):
+    """A page of the catalogue and its facets (the shape of the response, for the schema)."""
+
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = CatalogueTrainingSerializer(many=True)
+    facets = serializers.DictField(
+        child=FacetValueSerializer(many=True), help_text="Pour chaque paramètre de facette, ses valeurs."
+    )
+
+
+class MeSerializer(serializers.ModelSerializer):
+    entity = OrganisationSerializer(allow_null=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "first_name", "last_name", "entity"]
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    email = serializers.EmailField(label="adresse électronique")
+    password = serializers.CharField(
+        label="mot de passe", trim_whitespace=False, style={"input_type": "password"}
+    )
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text="À envoyer dans l'en-tête Authorization: Token <jeton>.")

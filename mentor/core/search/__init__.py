@@ -1,0 +1,37 @@
+"""One search interface, two engines: SQLite FTS5 (the embedded default) and PostgreSQL full-text search.
+
+An app describes what it indexes with a ``SearchIndex``, keeps it in step with ``engine().index_rows`` /
+``remove_rows`` / ``rebuild``, and searches with ``parse_query``, ``engine().prepare`` (the engine's own additions, such as near-misses), then
+``engine().matching_ids`` (a subquery of
+matching ids, for ``pk__in``) and ``engine().rank`` (a relevance expression for ordering). The engine's table is
+created by the app's migration. ``register`` lists an index for ``manage.py rebuild_search_index``.
+"""
+
+from django.db import connections
+
+from .index import SearchIndex
+from .postgres import PostgresEngine
+from .query import SearchQuery, parse_query
+from .sqlite import Fts5Engine
+
+ENGINES = {engine.vendor: engine for engine in (Fts5Engine, PostgresEngine)}
+_registered: dict[str, SearchIndex] = {}
+
+
+def engine(using: str = "default") -> Fts5Engine | PostgresEngine:
+    """The engine of the database ``using`` (chosen by its vendor)."""
+    connection = connections[using]
+    return ENGINES[connection.vendor](connection)
+
+
+def register(index: SearchIndex) -> SearchIndex:
+    """List ``index`` among those ``rebuild_search_index`` rebuilds (call it at import time of the app's module)."""
+    _registered[index.table] = index
+    return index
+
+
+def registered_indexes() -> list[SearchIndex]:
+    return list(_registered.values())
+
+
+__all__ = ["SearchIndex", "SearchQuery", "engine", "parse_query", "register", "registered_indexes"]

@@ -1,0 +1,158 @@
+"""The embedded engine: SQLite FTS5. FTS5 has no French stemmer, so the text is stemmed in Python (``core.text``)
+before it is indexed, and the query words are stemmed the same way before they are matched."""
+
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from django.db import transaction
+from django.db.models.expressions import RawSQL
+
+from mentor.core.text import stem, stemmed_text
+
+from .index import SearchIndex
+from .query import SearchQuery
+
+# bm25 weights of the title, summary and body columns.
+COLUMN_WEIGHTS = (10.0, 3.0, 1.0)
+# Added to the relevance of a row whose title matches, so that title matches always come first.
+TITLE_BONUS = 1000.0
+# A typed word that no document holds is looked up among the indexed words that start with the same letters
+# (``NEAR_MISS_PREFIX``) when it is long enough to be a typo rather than an abbreviation.
+NEAR_MISS_MIN_LENGTH = 5
+NEAR_MISS_PREFIX = 2
+NEAR_MISS_CUTOFF = 0.8
+# Longest ending a stemmer removes from a French word, for the comparison with a word's beginning.
+NEAR_MISS_SUFFIX = 4
+
+
+class Fts5Engine:
+    vendor = "sqlite"
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def prepare(self, index: SearchIndex, query: SearchQuery) -> SearchQuery:
+        """``query`` with, for each typed word that no document holds, the closest indexed words as alternatives
+        (the table ``<index>_vocab``, an fts5vocab of the index, lists them)."""
+        typed = {
+            group[0][0]: stem(group[0][0])
+            for group in query.groups
+            if len(group) == 1 and len(group[0]) == 1 and len(group[0][0]) >= NEAR_MISS_MIN_LENGTH
+        }
+        if not typed:
+            return query
+        vocabulary = f"{index.table}_vocab"
+        corrections = {}
+        with self.connection.cursor() as cursor:
+            placeholders = ", ".join(["%s"] * len(typed))
+            cursor.execute(
+                f"SELECT term FROM {vocabulary} WHERE term IN ({placeholders})", list(typed.values())
+            )
+            known = {row[0] for row in cursor.fetchall()}
+            for word, typed_stem in typed.items():
+                if typed_stem in known:
+                    continue
+                prefix = typed_stem[:NEAR_MISS_PREFIX]
+                # "{" sorts right after "z": the range holds every term starting with the prefix.
+                cursor.execute(
+                    f"SELECT term FROM {vocabulary} WHERE term >= %s AND term < %s", [prefix, prefix + "{"]
+                )
+                terms = [row[0] for row in cursor.fetchall()]
+                # A stem stands for itself only when stemming it again changes nothing.
+                close = [t for t in _closest(word, typed_stem, terms) if stem(t) == t]
+                corrections[word] = tuple((term,) for term in close)
+        groups = tuple(
+            group + corrections.get(group[0][0], ()) if len(group) == 1 and len(group[0]) == 1 else group
+            for group in query.groups
+        )
+        return replace(query, groups=groups)
+
+    def match_expression(self, query: SearchQuery) -> str:
+        """FTS5 MATCH syntax built from quoted stems only, so the user's text can never make it invalid."""
+        return " AND ".join(
+            "("
+            + " OR ".join("(" + " AND ".join(f'"{stem(w)}"' for w in phrase) + ")" for phrase in group)
+            + ")"
+            for group in query.groups
+        )
+
+    def matching_ids(self, index: SearchIndex, query: SearchQuery) -> RawSQL:
+        return RawSQL(
+            f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s", [self.match_expression(query)]
+        )
+
+    def rank(self, index: SearchIndex, query: SearchQuery, outer_pk: str) -> RawSQL:
+        """Relevance of the outer row (higher is better): title matches first, then bm25."""
+        expression = self.match_expression(query)
+        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+        # The scores come from one uncorrelated subquery, which SQLite runs once and indexes by id (the LIMIT keeps
+        # it from being merged into the outer row's): a MATCH per outer row would run the full-text query again
+        # for every result.
+        return RawSQL(
+            f"(SELECT score FROM (SELECT rowid AS id, -bm25({index.table}, {weights}) AS score FROM {index.table} "
+            f"WHERE {index.table} MATCH %s LIMIT -1) WHERE id = {outer_pk}) "
+            f"+ {TITLE_BONUS} * ({outer_pk} IN (SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s))",
+            [expression, f"{{{index.title}}} : ({expression})"],
+        )
+
+    def index_rows(self, index: SearchIndex, ids) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        placeholders = ", ".join(["%s"] * len(ids))
+        with self._cursor() as cursor:
+            cursor.execute(f"DELETE FROM {index.table} WHERE rowid IN ({placeholders})", ids)
+            cursor.execute(f"{self._insert_sql(index)} WHERE id IN ({placeholders})", ids)
+
+    def remove_rows(self, index: SearchIndex, ids) -> None:
+        ids = list(ids)
+        if ids:
+            placeholders = ", ".join(["%s"] * len(ids))
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {index.table} WHERE rowid IN ({placeholders})", ids)
+
+    def rebuild(self, index: SearchIndex, batch_size: int) -> int:
+        # One transaction: searches see the old index or the new one, never a half-built one.
+        with transaction.atomic(using=self.connection.alias), self._cursor() as cursor:
+            cursor.execute(f"DELETE FROM {index.table}")
+            cursor.execute(f"SELECT MIN(id), MAX(id) FROM {index.source_table}")
+            low, high = cursor.fetchone()
+            if low is not None:
+                for start in range(low, high + 1, batch_size):
+                    cursor.execute(
+                        f"{self._insert_sql(index)} WHERE id >= %s AND id < %s", [start, start + batch_size]
+                    )
+            # Merges the b-trees written batch by batch, so that queries read one.
+            cursor.execute(f"INSERT INTO {index.table}({index.table}) VALUES ('optimize')")
+            cursor.execute(f"SELECT COUNT(*) FROM {index.table}")
+            return cursor.fetchone()[0]
+
+    def _insert_sql(self, index: SearchIndex) -> str:
+        def joined(columns):
+            return " || ' ' || ".join(f"COALESCE({c}, '')" for c in columns)
+
+        return (
+            f"INSERT INTO {index.table}(rowid, title, summary, body) "
+            f"SELECT id, mentor_stems({index.title}), mentor_stems({joined(index.summary)}), "
+            f"mentor_stems({joined(index.body)}) FROM {index.source_table}"
+        )
+
+    def _cursor(self):
+        """A cursor on a connection that knows ``mentor_stems``, so indexing stays one set-based statement."""
+        self.connection.ensure_connection()
+        self.connection.connection.create_function("mentor_stems", 1, stemmed_text, deterministic=True)
+        return self.connection.cursor()
+
+
+def _closest(word: str, word_stem: str, terms: list[str]) -> list[str]:
+    """The indexed stems most like a misspelt word: like its stem, or like its beginning (the stemmer may not
+    recognise the suffix of a misspelt word: "managment" stays whole where "management" gives "manag")."""
+
+    def likeness(term):
+        scores = [SequenceMatcher(None, word_stem, term).ratio()]
+        if len(word) - len(term) <= NEAR_MISS_SUFFIX:
+            scores.append(SequenceMatcher(None, word[: len(term) + 1], term).ratio())
+        return max(scores)
+
+    scored = sorted(((likeness(t), t) for t in terms), reverse=True)
+    return [term for score, term in scored[:3] if score >= NEAR_MISS_CUTOFF]

@@ -1,0 +1,116 @@
+from dataclasses import dataclass, replace
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, OuterRef, Subquery
+from django.utils import timezone
+
+from mentor.offer import search_index
+from mentor.offer.enums import SessionStatus
+from mentor.offer.models import Session, Training
+
+from .counting import grouped_counts
+from .facets import Facet, facet_definitions
+from .query import CatalogueQuery
+
+# A session in one of these states will not take place on its dates.
+NOT_UPCOMING_STATUSES = (SessionStatus.CANCELLED, SessionStatus.POSTPONED, SessionStatus.ARCHIVED)
+
+
+@dataclass
+class CatalogueResult:
+    query: CatalogueQuery  # with the page actually shown
+    count: int
+    page: Page
+    facets: list[Facet]
+
+
+def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> CatalogueResult:
+    """The trainings ``user`` may see that match ``query``, one page of them, and the facets with their counts.
+
+    Everything starts from ``Training.objects.visible_to(user)``, counts included. The number of SQL queries does
+    not depend on the number of results: one query for every facet count, two for the page (its ids, then its
+    rows), and the labels of collections and owners.
+    """
+    text = search_index.parse(query.q)
+    visible = search_index.matching(Training.objects.visible_to(user), text)
+    definitions = facet_definitions()
+    selected = {d.param: query.filters[d.param] for d in definitions if query.filters.get(d.param)}
+
+    def filtered(leaving_out=None):
+        queryset = visible
+        for definition in definitions:
+            if definition.param in selected and definition.param != leaving_out:
+                queryset = definition.apply(queryset, selected[definition.param], user)
+        return queryset
+
+    results = filtered()
+    counts, facets = _count_facets(definitions, selected, filtered, user)
+    # The paginator orders the ids only, so that the database sorts narrow rows (read from an index where it can)
+    # and reads the wide rows of one page, not of every result.
+    paginator = Paginator(
+        _ordered(results, query.ordering, text, user).values_list("pk", flat=True), page_size
+    )
+    # The counts of a facet that gives every training one value, over the results, add up to their number: the
+    # paginator then needs no COUNT query.
+    partitions = {d.param for d in definitions if d.partitions}
+    total = next((sum(c.values()) for param, c in counts.items() if param in partitions), None)
+    if total is not None:
+        paginator.count = total
+    page = paginator.get_page(query.page)
+    # Two short queries (the ids of the page, then their rows), read here so that callers count no query of ours.
+    # As one statement, PostgreSQL re-plans the page's ids as a join and reads every result's wide row again.
+    ids = list(page.object_list)
+    rows = _with_next_session(Training.objects.filter(pk__in=ids), user).in_bulk()
+    page.object_list = [rows[pk] for pk in ids]
+    return CatalogueResult(
+        query=replace(query, page=page.number), count=paginator.count, page=page, facets=facets
+    )
+
+
+def _count_facets(definitions, selected, filtered, user):
+    """All facets with a group expression in one query (see ``counting``), the others one by one. Returns the
+    counts over the results (of the facets without a selection) and the facets."""
+    grouped = [d for d in definitions if d.group_expression(user) is not None]
+    shared = {d.param: d.group_expression(user) for d in grouped if d.param not in selected}
+    jobs = [(filtered(), shared)] if shared else []
+    jobs += [
+        (filtered(leaving_out=d.param), {d.param: d.group_expression(user)})
+        for d in grouped
+        if d.param in selected
+    ]
+    counts = grouped_counts(jobs)
+    facets = [
+        Facet(d.param, d.label, d.values(counts[d.param], selected.get(d.param, [])))
+        if d.param in counts
+        else d.build(filtered(leaving_out=d.param), selected.get(d.param, []), user)
+        for d in definitions
+    ]
+    return {p: counts[p] for p in shared}, facets
+
+
+def _next_session(user):
+    """Start of the next session of the outer training that ``user`` may see."""
+    return Subquery(
+        Session.objects.visible_to(user)
+        .filter(training=OuterRef("pk"), starts_at__gte=timezone.now())
+        .exclude(status__in=NOT_UPCOMING_STATUSES)
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+
+
+def _with_next_session(queryset, user):
+    return queryset.select_related("collection", "owner").annotate(next_session_start=_next_session(user))
+
+
+def _ordered(queryset, ordering, text, user):
+    # Published trainings always have a date (a constraint says so): a plain descending order lets the database
+    # read the (status, published_at) index backwards and stop after one page.
+    newest = ("-published_at", "-pk")
+    if ordering == "next_session":
+        if "next_session_start" not in queryset.query.annotations:
+            queryset = queryset.annotate(next_session_start=_next_session(user))
+        return queryset.order_by(F("next_session_start").asc(nulls_last=True), *newest)
+    if ordering == "relevance" and text:
+        return search_index.with_rank(queryset, text).order_by("-search_rank", *newest)
+    return queryset.order_by(*newest)

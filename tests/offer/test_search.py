@@ -1,0 +1,162 @@
+"""French full-text search through the catalogue, the same cases on SQLite (FTS5) and PostgreSQL."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+
+from mentor.offer.catalogue import CatalogueQuery, search_catalogue
+from mentor.offer.enums import TrainingStatus
+from mentor.offer.models import Training
+from mentor.offer.search_index import rebuild
+from tests.factories import TrainingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(q, user=None, **params):
+    query = CatalogueQuery.from_params({"q": q, **params})
+    return [t.title for t in search_catalogue(user or AnonymousUser(), query).page.object_list]
+
+
+def test_accents_and_case_are_ignored():
+    TrainingFactory(title="Écologie et sobriété énergétique")
+    assert titles("ECOLOGIE SOBRIETE") == ["Écologie et sobriété énergétique"]
+    assert titles("énergétique") == ["Écologie et sobriété énergétique"]
+
+
+def test_inflections_match():
+    TrainingFactory(title="L'évaluation des politiques publiques")
+    TrainingFactory(title="Rédiger un marché public")
+    TrainingFactory(title="Accueillir le public")
+    assert titles("évaluer") == ["L'évaluation des politiques publiques"]
+    assert titles("marchés publics") == ["Rédiger un marché public"]
+
+
+def test_every_indexed_field_is_searched():
+    TrainingFactory(title="A", teaser="Une accroche sur la cybersécurité")
+    TrainingFactory(title="B", description="Description : la comptabilité publique")
+    TrainingFactory(title="C", learning_outcomes="Savoir négocier avec un fournisseur")
+    TrainingFactory(title="D", keywords="laïcité, valeurs")
+    TrainingFactory(title="E", content_outline="cybersécurité comptabilité négocier laïcité")
+    assert titles("cybersécurité") == ["A"]
+    assert titles("comptabilité") == ["B"]
+    assert titles("négociation") == ["C"]
+    assert titles("laïcité") == ["D"]
+
+
+def test_title_matches_rank_first():
+    TrainingFactory(title="Gestion de crise", description="Le management " * 20)
+    TrainingFactory(title="Le management d'équipe", description="Un module.")
+    TrainingFactory(title="Rien à voir", description="Sans rapport.")
+    assert titles("management") == ["Le management d'équipe", "Gestion de crise"]
+
+
+def test_synonyms_come_from_the_formacode_thesaurus():
+    TrainingFactory(title="La commande publique pour les débutants")
+    TrainingFactory(title="Les appels d'offres")
+    TrainingFactory(title="Un achat de matériel")
+    assert set(titles("achat public")) == {"La commande publique pour les débutants", "Les appels d'offres"}
+    TrainingFactory(title="Conduire une enquête de satisfaction")
+    assert titles("sondage") == ["Conduire une enquête de satisfaction"]
+
+
+def test_a_typo_in_a_title_still_finds_it():
+    TrainingFactory(title="Management bienveillant")
+    TrainingFactory(title="Comptabilité publique")
+    assert titles("managment") == ["Management bienveillant"]
+    assert titles("bienvaillant") == ["Management bienveillant"]
+    assert titles("xylophone") == []
+
+
+def test_all_words_are_required():
+    TrainingFactory(title="Management et numérique")
+    TrainingFactory(title="Management des équipes")
+    assert titles("management numérique") == ["Management et numérique"]
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "",
+        "   ",
+        "x" * 2000,
+        "mot " * 500,
+        '"',
+        '"unclosed',
+        "*",
+        "man*",
+        "(",
+        "())",
+        "NEAR(a b)",
+        "NEAR",
+        "-management",
+        "a - b",
+        "AND",
+        "management AND OR NOT",
+        "title:management",
+        ":",
+        "{title}:x",
+        "^start",
+        "a & b | !c",
+        "'; DROP TABLE offer_training; --",
+        "\x00",
+        "🙂",
+    ],
+)
+def test_query_syntax_never_raises(q):
+    TrainingFactory(title="Le management d'équipe")
+    result = search_catalogue(AnonymousUser(), CatalogueQuery.from_params({"q": q}))
+    assert result.count in (0, 1)
+
+
+def test_empty_query_lists_every_visible_training():
+    TrainingFactory(title="Un")
+    TrainingFactory(title="Deux")
+    assert sorted(titles("")) == ["Deux", "Un"]
+
+
+def test_the_index_follows_save_delete_and_publication():
+    training = TrainingFactory(title="Gestion budgétaire")
+    assert titles("budgétaire") == ["Gestion budgétaire"]
+    training.title = "Gestion des ressources humaines"
+    training.save()
+    assert titles("budgétaire") == []
+    assert titles("ressources humaines") == ["Gestion des ressources humaines"]
+    training.status = TrainingStatus.ARCHIVED
+    training.save()
+    assert titles("ressources humaines") == []
+    Training.objects.filter(pk=training.pk).update(status=TrainingStatus.PUBLISHED)
+    assert titles("ressources humaines") == ["Gestion des ressources humaines"]
+    training.delete()
+    assert titles("ressources humaines") == []
+
+
+def bulk_trainings(model, count, title):
+    return Training.objects.bulk_create(
+        Training(
+            title=f"{title} {n}",
+            slug=f"bulk-{n}",
+            collection=model.collection,
+            owner=model.owner,
+            owner_ministry=model.owner_ministry,
+            status=TrainingStatus.PUBLISHED,
+            published_at=model.published_at,
+        )
+        for n in range(count)
+    )
+
+
+def test_rebuild_indexes_trainings_created_in_bulk():
+    model = TrainingFactory(title="Modèle")
+    bulk_trainings(model, 5, "Sobriété numérique")
+    assert titles("sobriété") == []
+    assert rebuild(batch_size=2) == 6
+    assert len(titles("sobriété")) == 5
+    assert titles("modèle") == ["Modèle"]
+
+
+def test_rebuild_command():
+    model = TrainingFactory(title="Modèle")
+    bulk_trainings(model, 2, "Laïcité")
+    call_command("rebuild_search_index", "--batch-size", "1")
+    assert len(titles("laicite")) == 2
