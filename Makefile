@@ -22,7 +22,12 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed-run
 
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test tests/oidc/node_modules/.installed
+
+# The single sign-on tests run a real OpenID Connect provider (node-oidc-provider, pinned by its lock file).
+tests/oidc/node_modules/.installed: tests/oidc/package-lock.json
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 migrate: install
 	$(MANAGE) migrate --noinput
@@ -40,6 +45,13 @@ quality: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint mentor/
 	$(MANAGE) makemigrations --check --dry-run
+
+# Measurements, not tests: a throwaway PostgreSQL and SQLite file each, never db.sqlite3 (see README, Performances).
+bench: install-test
+	bench/run.sh --scales 1000,10000,100000
+
+bench-quick: install-test
+	bench/run.sh --scales 10000 --repeat 5 --budget 1 --load-seconds 15
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media/

@@ -4,10 +4,10 @@ import factory
 from django.utils import timezone
 
 from mentor.accounts.models import Membership, User
-from mentor.offer.enums import OpenTo, Scope, SessionStatus, TrainingStatus
-from mentor.offer.models import Collection, Session, Training
-from mentor.organisations.enums import OrganisationKind
-from mentor.organisations.models import Organisation
+from mentor.offer.enums import OpenTo, RegistrationStatus, Scope, SessionStatus, TrainingStatus
+from mentor.offer.models import Collection, Registration, Session, Training
+from mentor.organisations.enums import AgreementStatus, OrganisationKind
+from mentor.organisations.models import Organisation, PartnershipAgreement, TeamMembership
 
 DEFAULT_PASSWORD = "un-mot-de-passe-de-test"
 
@@ -93,3 +93,32 @@ class SessionFactory(factory.django.DjangoModelFactory):
     capacity = 10
     status = SessionStatus.REGISTRATION_OPEN
     open_to = OpenTo.ALL
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    session = factory.SubFactory(SessionFactory)
+    user = factory.SubFactory(UserFactory)
+    status = RegistrationStatus.CONFIRMED
+
+
+class TeamMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeamMembership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Référent {n}")
+    role_label = "Référent formation"
+    email = factory.Sequence(lambda n: f"mentor{n}@example.gouv.fr")
+
+
+class PartnershipAgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnershipAgreement
+
+    partner = factory.SubFactory(OrganisationFactory)
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timezone.timedelta(days=30))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=365))
+    status = AgreementStatus.ACTIVE

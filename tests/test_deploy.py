@@ -8,7 +8,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_with_prod_settings(*args, **env):
-    inherited = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never has it.
+    dropped = ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    inherited = {k: v for k, v in os.environ.items() if k not in dropped}
     environment = {**inherited, "DJANGO_SETTINGS_MODULE": "config.settings.prod", **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -13,3 +13,15 @@ STORAGES = {  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Django's test client logs in without a request, which django-axes refuses: the lockout tests switch it on.
+AXES_ENABLED = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than shared-cache memory: there, a second writer fails at once with "table is locked"
+    # instead of waiting its turn as on the real file, so concurrency (the registration race) could not be
+    # tested as it runs. One file per process, so parallel runs never share a database.
+    import os
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"mentor-test-{os.getpid()}.sqlite3")
+    }

@@ -4,4 +4,10 @@ app_name = "www"
 
 urlpatterns = [
     path("", include("mentor.www.home.urls")),
+    path("contribuer/", include("mentor.www.contribute.urls")),
+    path("relectures/", include("mentor.www.review.urls")),
+    path("contact/", include("mentor.www.contact.urls")),
+    path("organisation/", include("mentor.www.organisation.urls")),
+    path("", include("mentor.www.catalogue.urls")),
+    path("", include("mentor.www.registrations.urls")),
 ]

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from mentor.bootstrap.demo import accounts, offer, organisations
+from mentor.bootstrap.demo import accounts, editorial, offer, organisations
 from mentor.bootstrap.reference import load_reference_data
 
 
@@ -16,6 +16,7 @@ class Command(BaseCommand):
         orgs = organisations.load()
         users = accounts.load(orgs)
         offer.load(orgs, users)
+        editorial.load(orgs, users)
         self.stdout.write(
             self.style.SUCCESS(f"Données de démonstration à jour ({len(users)} comptes de démonstration).")
         )
