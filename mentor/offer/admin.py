@@ -74,6 +74,7 @@ class SessionInline(admin.TabularInline):
     fields = ["title", "organiser", "status", "starts_at", "ends_at", "is_permanent", "capacity", "open_to"]
     autocomplete_fields = ["organiser"]
     show_change_link = True
+    readonly_fields = ["status"]
 
 
 @admin.register(Training)
@@ -85,6 +86,8 @@ class TrainingAdmin(admin.ModelAdmin):
     filter_horizontal = ["covered_objectives"]
     list_select_related = ["collection", "owner"]
     inlines = [SessionInline]
+    # States move only through the editorial workflow, which guards, logs and notifies every transition.
+    readonly_fields = ["status", "published_at"]
 
 
 @admin.register(Session)
@@ -93,6 +96,8 @@ class SessionAdmin(admin.ModelAdmin):
     list_filter = ["status", "open_to", "registration_mode"]
     search_fields = ["title", "training__title"]
     autocomplete_fields = ["training", "organiser", "open_to_organisations", "managers"]
+    # Sessions move only through their guarded transitions (offer.sessions) and the scheduled command.
+    readonly_fields = ["status"]
     list_select_related = ["training", "organiser"]
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from mentor.accounts.models import User
 from mentor.offer.models import Collection, StrategicOrientation
 from mentor.organisations.models import Organisation
+from tests.factories import TrainingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +72,11 @@ def test_deleting_a_lead_that_leads_collections_is_refused_with_a_message(admin_
     assert response.status_code == 200
     assert "protégés" in response.content.decode()
     assert Organisation.objects.filter(pk=dgafp.pk).exists()
+
+
+def test_the_admin_cannot_bypass_the_editorial_workflow(admin_client):
+    training = TrainingFactory(draft=True)
+    page = admin_client.get(reverse("admin:offer_training_change", args=[training.pk])).content.decode()
+    assert 'name="status"' not in page
+    assert "Brouillon" in page
+    assert "Statut éditorial" in page
