@@ -6,6 +6,7 @@ from .models import (
     Objective,
     Registration,
     Session,
+    SessionTransitionLog,
     StrategicOrientation,
     ThematicOffer,
     Training,
@@ -114,3 +115,16 @@ class RegistrationAdmin(admin.ModelAdmin):
 class AdoptionAdmin(admin.ModelAdmin):
     list_display = ["training", "organisation", "created_at"]
     autocomplete_fields = ["training", "organisation", "adopted_by"]
+
+
+@admin.register(SessionTransitionLog)
+class SessionTransitionLogAdmin(admin.ModelAdmin):
+    list_display = ["session", "from_status", "to_status", "by", "at"]
+    list_filter = ["to_status"]
+    list_select_related = ["session__training", "by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -14,7 +14,7 @@ from mentor.core.permissions import ALLOW, Decision, check, deny
 
 from . import notifications
 from .enums import ACTIVE_REGISTRATION_STATUSES, SessionStatus
-from .models import Session
+from .models import Session, SessionTransitionLog
 from .registration import cancel_all_for_session, lock_session
 
 S = SessionStatus
@@ -90,6 +90,13 @@ def apply_transition(session, name: str, by) -> Session:
         decision = guard(session, name, by)
         if not decision:
             raise TransitionRefused(decision.reason)
+        SessionTransitionLog.objects.create(
+            session=session,
+            transition=name,
+            from_status=session.status,
+            to_status=TRANSITIONS[name].target,
+            by=by,
+        )
         session.status = TRANSITIONS[name].target
         session.save(update_fields=["status", "updated_at"])
         if name == "cancel":

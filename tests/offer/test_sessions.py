@@ -56,6 +56,8 @@ def test_a_manager_applies_each_transition(manager, name, before, after):
     getattr(sessions, name)(session, manager)
     session.refresh_from_db()
     assert session.status == after
+    log = session.transition_logs.get()
+    assert (log.transition, log.from_status, log.to_status, log.by) == (name, before, after, manager)
 
 
 @pytest.mark.parametrize(
@@ -68,6 +70,7 @@ def test_a_transition_from_the_wrong_status_is_refused_in_french(manager, name, 
         getattr(sessions, name)(session, manager)
     session.refresh_from_db()
     assert session.status == before
+    assert not session.transition_logs.exists()
 
 
 def test_only_managers_organiser_session_managers_and_dgafp_admins_may_act():
@@ -164,6 +167,11 @@ def test_the_command_moves_sessions_by_date_and_is_idempotent(capsys):
     assert (
         "5 session(s) mise(s) à jour." in output
     )  # starting, ending, old, and two moves of whole_run_missed
+    # The scheduled command is logged as acting on its own (no user).
+    assert list(whole_run_missed.transition_logs.values_list("to_status", "by")) == [
+        (S.IN_PROGRESS, None),
+        (S.COMPLETED, None),
+    ]
 
     call_command("update_session_statuses")
     assert "0 session(s) mise(s) à jour." in capsys.readouterr().out

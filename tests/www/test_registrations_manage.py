@@ -119,6 +119,9 @@ def test_a_manager_moves_the_session_along_its_lifecycle(
     registration.refresh_from_db()
     assert (session.status, registration.status) == (SessionStatus.CANCELLED, S.CANCELLED)
     assert [m.subject for m in mailoutbox] == ["[Mentor] Session annulée"]
+    page = client.get(reverse("www:managed_session", args=[session.pk])).content.decode()
+    assert "Historique des statuts" in page
+    assert "inscriptions ouvertes → annulée" in page
     response = client.post(url, {"transition": "start"}, follow=True)
     assert messages_of(response) == [
         "« Démarrer la session » est impossible : la session est au statut « annulée »."

@@ -1,5 +1,5 @@
 from .registration import Registration
-from .session import Session
+from .session import Session, SessionTransitionLog
 from .structure import Collection, Objective, StrategicOrientation, ThematicOffer
 from .training import Adoption, Training
 
@@ -9,6 +9,7 @@ __all__ = [
     "Objective",
     "Registration",
     "Session",
+    "SessionTransitionLog",
     "StrategicOrientation",
     "ThematicOffer",
     "Training",
