@@ -17,6 +17,14 @@ from .models import LABEL_VALIDITY, Label, QualityReview
 REMINDER_DAYS = 60
 
 
+def attach_valid_labels(trainings) -> None:
+    """Set ``valid_label`` (a Label or None) on each training of a listing, with one query for them all."""
+    trainings = list(trainings)
+    labels = {label.training_id: label for label in Label.objects.valid().filter(training__in=trainings)}
+    for training in trainings:
+        training.valid_label = labels.get(training.pk)
+
+
 def latest_review(training):
     return QualityReview.objects.filter(training=training).prefetch_related("ratings").first()
 

@@ -101,3 +101,10 @@ def test_the_label_shows_as_a_badge_and_filters_the_catalogue(client, world):
     assert "Formation labellisée" in page and "Formation sans label" not in page
     assert "Formations labellisées Mentor" in page
     assert page.count('class="fr-badge fr-badge--success fr-badge--sm mentor-label"') == 1  # the card's badge
+
+    # Unfiltered listings load the labels of their cards at once; the expired label shows nowhere.
+    badge = 'class="fr-badge fr-badge--success fr-badge--sm mentor-label"'
+    catalogue = client.get(reverse("www:catalogue")).content.decode()
+    assert "Formation sans label" in catalogue and catalogue.count(badge) == 1
+    collection = client.get(labelled.collection.get_absolute_url()).content.decode()
+    assert "Formation sans label" in collection and collection.count(badge) == 1

@@ -11,23 +11,15 @@ from mentor.editorial.permissions import adopting_organisations
 register = template.Library()
 
 
-def _valid_labels(request) -> dict:
-    """Valid labels by training id, read once per request: a listing of cards costs one query, not one per
-    card."""
-    if not hasattr(request, "_mentor_labels"):
-        request._mentor_labels = {label.training_id: label for label in Label.objects.valid()}
-    return request._mentor_labels
-
-
-@register.inclusion_tag("www/editorial/includes/label_badge.html", takes_context=True)
-def label_badge(context, training, in_list=False):
+@register.inclusion_tag("www/editorial/includes/label_badge.html")
+def label_badge(training, in_list=False):
     """The Mentor label as a DSFR badge, when ``training`` holds a valid one (``in_list``: as an item of a
-    ``fr-badges-group`` list)."""
-    request = context.get("request")
-    if request is None:
-        label = Label.objects.valid().filter(training=training).first()
+    ``fr-badges-group`` list). Listings load the labels of their trainings at once (labels.attach_valid_labels);
+    a page about one training asks for its own."""
+    if hasattr(training, "valid_label"):
+        label = training.valid_label
     else:
-        label = _valid_labels(request).get(training.pk)
+        label = Label.objects.valid().filter(training=training).first()
     return {"label": label, "in_list": in_list}
 
 

@@ -3,6 +3,7 @@ turns them into a page whose filters live in the URL, so that it works without J
 
 from django.shortcuts import render
 
+from mentor.editorial.labels import attach_valid_labels
 from mentor.offer.catalogue import CatalogueQuery, search_catalogue
 
 ORDERING_LABELS = [
@@ -17,6 +18,7 @@ def catalogue(request):
     query = CatalogueQuery.from_params(request.GET)
     result = search_catalogue(request.user, query, page_size=PAGE_SIZE)
     page = result.page
+    attach_valid_labels(page.object_list)
     # django-dsfr's pagination shows this elided range of page numbers.
     page.pages_list = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     shown = result.query

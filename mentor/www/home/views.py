@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from mentor.editorial.labels import attach_valid_labels
 from mentor.offer.models import Collection, Objective, StrategicOrientation, Training
 
 
@@ -27,6 +28,7 @@ def collection_detail(request, slug):
         )
         .order_by("title")
     )
+    attach_valid_labels(trainings)
     sections, others = group_by_theme(orientations, trainings)
     context = {
         "collection": collection,
