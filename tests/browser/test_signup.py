@@ -47,8 +47,6 @@ def test_sign_up_confirm_and_read_the_contact_page(page):
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.get_by_role("link", name="Contact").click()
-    assert page.get_by_role(
-        "heading", level=2, name="L'équipe Mentor de Ministère de l'Économie"
-    ).is_visible()
+    assert page.get_by_role("heading", level=2, name="L'équipe Mentor — Ministère de l'Économie").is_visible()
     assert page.get_by_text("Fatima Benali").is_visible()
     assert page.get_by_role("link", name="mentor@finances.gouv.fr").first.is_visible()
