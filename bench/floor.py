@@ -8,7 +8,8 @@ End-to-end time divided by this time is the cost of everything that is not the d
 from django.db import connection
 from django.utils import timezone
 
-from mentor.core.search import engine, parse_query
+from mentor.core.search import engine
+from mentor.offer import search_index
 from mentor.offer.catalogue.builtin_facets import DURATION_BANDS
 from mentor.offer.models import Collection
 from mentor.organisations.models import Organisation
@@ -94,7 +95,8 @@ def _where(filters, leaving_out=None):
 
 def floor_statement(user, case) -> tuple[str, list]:
     """One statement giving the count, the page and every facet's counts of ``case`` as seen by ``user``."""
-    text = parse_query(case.get("q", ""))
+    # With the engine's own corrections of typed words, as the catalogue searches.
+    text = search_index.parse(case.get("q", ""))
     text_params: list = []
     base_from, rank = "offer_training t", "0"
     if text:
@@ -109,12 +111,12 @@ def floor_statement(user, case) -> tuple[str, list]:
             base_from = f"(SELECT * FROM ({matches}) LIMIT -1) m JOIN offer_training t ON t.id = m.id"
             match, rank = "1 = 1", "m.rank"
         else:
-            text_params = [search.tsquery_text(text), text.text]
+            text_params = [search.tsquery_text(text)]
             base_from = (
                 "offer_training t JOIN offer_training_search x ON x.id = t.id, "
                 "to_tsquery('mentor_french', %s) q"
             )
-            match, rank = "(x.document @@ q OR %s <%% x.title)", "ts_rank(x.document, q)"
+            match, rank = "x.document @@ q", "ts_rank(x.document, q)"
     open_params: list = []
     open_sql = _open_session(user, open_params)
     # editorial's facet: a label still valid today (Label.objects.valid()).

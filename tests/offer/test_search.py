@@ -68,6 +68,23 @@ def test_a_typo_in_a_title_still_finds_it():
     assert titles("xylophone") == []
 
 
+def test_a_typo_in_a_description_still_finds_it():
+    TrainingFactory(title="Atelier A", description="Les techniques de négociation avec un fournisseur.")
+    TrainingFactory(title="Atelier B", description="Rédiger un courrier administratif.")
+    assert titles("fourniseur") == ["Atelier A"]
+    assert titles("techniques fourniseur") == ["Atelier A"]
+    assert titles("fourniseur courrier") == []
+
+
+def test_a_word_that_documents_hold_gets_no_near_miss():
+    # "contact" is as close to "contrat" as a typo's correction would be, but "contrat" is indexed: kept as is.
+    TrainingFactory(title="Atelier A", description="Rédiger un contrat.")
+    TrainingFactory(title="Atelier B", description="Un contact avec le public.")
+    assert titles("contrat") == ["Atelier A"]
+    assert titles("contact") == ["Atelier B"]
+    assert sorted(titles("contract")) == ["Atelier A", "Atelier B"]
+
+
 def test_all_words_are_required():
     TrainingFactory(title="Management et numérique")
     TrainingFactory(title="Management des équipes")
@@ -152,6 +169,7 @@ def test_rebuild_indexes_trainings_created_in_bulk():
     assert titles("sobriété") == []
     assert rebuild(batch_size=2) == 6
     assert len(titles("sobriété")) == 5
+    assert len(titles("sobrité")) == 5  # a near-miss of a word indexed by the rebuild
     assert titles("modèle") == ["Modèle"]
 
 

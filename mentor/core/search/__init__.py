@@ -1,10 +1,12 @@
 """One search interface, two engines: SQLite FTS5 (the embedded default) and PostgreSQL full-text search.
 
 An app describes what it indexes with a ``SearchIndex``, keeps it in step with ``engine().index_rows`` /
-``remove_rows`` / ``rebuild``, and searches with ``parse_query``, ``engine().prepare`` (the engine's own additions, such as near-misses), then
-``engine().matching_ids`` (a subquery of
-matching ids, for ``pk__in``) and ``engine().rank`` (a relevance expression for ordering). The engine's table is
-created by the app's migration. ``register`` lists an index for ``manage.py rebuild_search_index``.
+``remove_rows`` / ``rebuild``, and searches with ``parse_query``, ``engine().prepare`` (near-misses: a typed word
+that no document holds gets the closest indexed words as alternatives, found in the index's vocabulary and scored
+alike on both engines by ``near_miss``), then ``engine().matching_ids`` (a subquery of matching ids, for ``pk__in``,
+a pure index lookup) and ``engine().rank`` (a relevance expression for ordering). The engine's tables (the index
+and its vocabulary ``<table>_vocab``) are created by the app's migrations. ``register`` lists an index for
+``manage.py rebuild_search_index``.
 """
 
 from django.db import connections

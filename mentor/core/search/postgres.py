@@ -1,13 +1,21 @@
 """The production engine: PostgreSQL full-text search with the ``mentor_french`` configuration (French Snowball
-stemming after ``unaccent``, created by a migration of ``core``) and ``pg_trgm`` for near-misses in titles."""
+stemming after ``unaccent``, created by a migration of ``core``). Near-misses are corrected before the search
+(``prepare``): ``pg_trgm`` finds the indexed words close to a typo in the table ``<index>_vocab``, the vocabulary of
+the index, so that the search itself is the tsquery alone, answered by the GIN index of the documents."""
 
 from django.db import transaction
 from django.db.models.expressions import RawSQL
 
 from .index import SearchIndex
+from .near_miss import closest, correctable_words, with_corrections
 from .query import SearchQuery
 
 CONFIGURATION = "mentor_french"
+# The vocabulary keeps only the lexemes a query may hold (``tsquery_text`` takes words of [a-z0-9] only): a host
+# name or a path, also lexemes, could otherwise come back as a correction and break the tsquery syntax.
+QUERYABLE_LEXEME = "~ '^[a-z0-9]+$'"
+# Indexed words fetched by trigram similarity for one typo, before the scoring of ``near_miss.closest``.
+NEAR_MISS_CANDIDATES = 50
 # Added to the relevance of a row whose title matches, so that title matches always come first.
 TITLE_BONUS = 1000
 
@@ -19,8 +27,39 @@ class PostgresEngine:
         self.connection = connection
 
     def prepare(self, index: SearchIndex, query: SearchQuery) -> SearchQuery:
-        """Nothing to add: near-misses are matched at query time by trigrams (see ``matching_ids``)."""
-        return query
+        """``query`` with, for each typed word whose lexeme no document holds, the closest indexed words as
+        alternatives: candidates found by the trigram index of the vocabulary, like the word or its lexeme, then
+        scored as on every engine (``near_miss.closest``). One statement for all the typed words."""
+        typed = correctable_words(query)
+        if not typed:
+            return query
+        vocabulary = f"{index.table}_vocab"
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT typed.word, typed.lexeme, near.word, near.stands_alone "
+                f"FROM (SELECT w AS word, unnest(tsvector_to_array(to_tsvector('{CONFIGURATION}', w))) AS lexeme "
+                f"FROM unnest(%s::text[]) AS w) AS typed "
+                f"CROSS JOIN LATERAL (SELECT v.word, "
+                f"tsvector_to_array(to_tsvector('{CONFIGURATION}', v.word)) = ARRAY[v.word] AS stands_alone "
+                f"FROM {vocabulary} v WHERE v.word %% typed.word OR v.word %% typed.lexeme "
+                f"ORDER BY greatest(similarity(v.word, typed.word), similarity(v.word, typed.lexeme)) DESC "
+                f"LIMIT {NEAR_MISS_CANDIDATES}) AS near "
+                f"WHERE NOT EXISTS (SELECT 1 FROM {vocabulary} WHERE word = typed.lexeme)",
+                [typed],
+            )
+            rows = cursor.fetchall()
+        candidates: dict[tuple[str, str], list[str]] = {}
+        # A lexeme stands for itself only when to_tsquery, which stems every word again, leaves it unchanged.
+        stands_alone = set()
+        for word, lexeme, term, alone in rows:
+            candidates.setdefault((word, lexeme), []).append(term)
+            if alone:
+                stands_alone.add(term)
+        corrections = {
+            word: [t for t in closest(word, lexeme, terms) if t in stands_alone]
+            for (word, lexeme), terms in candidates.items()
+        }
+        return with_corrections(query, corrections)
 
     def tsquery_text(self, query: SearchQuery) -> str:
         """to_tsquery syntax built from words made of [a-z0-9] only, so the user's text can never make it
@@ -31,11 +70,9 @@ class PostgresEngine:
         )
 
     def matching_ids(self, index: SearchIndex, query: SearchQuery) -> RawSQL:
-        # word_similarity (the <% operator, threshold pg_trgm.word_similarity_threshold) catches a typo in a title.
         return RawSQL(
-            f"SELECT id FROM {index.table} "
-            f"WHERE document @@ to_tsquery('{CONFIGURATION}', %s) OR %s <%% title",
-            [self.tsquery_text(query), query.text],
+            f"SELECT id FROM {index.table} WHERE document @@ to_tsquery('{CONFIGURATION}', %s)",
+            [self.tsquery_text(query)],
         )
 
     def rank(self, index: SearchIndex, query: SearchQuery, outer_pk: str) -> RawSQL:
@@ -52,7 +89,15 @@ class PostgresEngine:
             with self.connection.cursor() as cursor:
                 cursor.execute(
                     f"{self._insert_sql(index)} WHERE id = ANY(%s) "
-                    "ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title",
+                    "ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document",
+                    [ids],
+                )
+                # Lexemes are added, never removed (here or in ``remove_rows``): one that no document holds any more
+                # only yields a near-miss candidate that matches nothing, and ``rebuild`` clears them.
+                cursor.execute(
+                    f"INSERT INTO {index.table}_vocab (word) SELECT DISTINCT lexeme "
+                    f"FROM {index.table}, unnest(tsvector_to_array(document)) AS lexeme "
+                    f"WHERE id = ANY(%s) AND lexeme {QUERYABLE_LEXEME} ON CONFLICT DO NOTHING",
                     [ids],
                 )
 
@@ -73,7 +118,13 @@ class PostgresEngine:
                     cursor.execute(
                         f"{self._insert_sql(index)} WHERE id >= %s AND id < %s", [start, start + batch_size]
                     )
+            cursor.execute(f"TRUNCATE {index.table}_vocab")
+            cursor.execute(
+                f"INSERT INTO {index.table}_vocab (word) SELECT word "
+                f"FROM ts_stat('SELECT document FROM {index.table}') WHERE word {QUERYABLE_LEXEME}"
+            )
             cursor.execute(f"ANALYZE {index.table}")
+            cursor.execute(f"ANALYZE {index.table}_vocab")
             cursor.execute(f"SELECT COUNT(*) FROM {index.table}")
             return cursor.fetchone()[0]
 
@@ -83,7 +134,7 @@ class PostgresEngine:
             return f"setweight(to_tsvector('{CONFIGURATION}', {text}), '{weight}')"
 
         return (
-            f"INSERT INTO {index.table} (id, document, title) "
-            f"SELECT id, {vector([index.title], 'A')} || {vector(index.summary, 'B')} || {vector(index.body, 'C')}, "
-            f"lower(unaccent({index.title})) FROM {index.source_table}"
+            f"INSERT INTO {index.table} (id, document) "
+            f"SELECT id, {vector([index.title], 'A')} || {vector(index.summary, 'B')} || {vector(index.body, 'C')} "
+            f"FROM {index.source_table}"
         )

@@ -1,28 +1,19 @@
 """The embedded engine: SQLite FTS5. FTS5 has no French stemmer, so the text is stemmed in Python (``core.text``)
 before it is indexed, and the query words are stemmed the same way before they are matched."""
 
-from dataclasses import replace
-from difflib import SequenceMatcher
-
 from django.db import transaction
 from django.db.models.expressions import RawSQL
 
 from mentor.core.text import stem, stemmed_text
 
 from .index import SearchIndex
+from .near_miss import NEAR_MISS_PREFIX, closest, correctable_words, with_corrections
 from .query import SearchQuery
 
 # bm25 weights of the title, summary and body columns.
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0)
 # Added to the relevance of a row whose title matches, so that title matches always come first.
 TITLE_BONUS = 1000.0
-# A typed word that no document holds is looked up among the indexed words that start with the same letters
-# (``NEAR_MISS_PREFIX``) when it is long enough to be a typo rather than an abbreviation.
-NEAR_MISS_MIN_LENGTH = 5
-NEAR_MISS_PREFIX = 2
-NEAR_MISS_CUTOFF = 0.8
-# Longest ending a stemmer removes from a French word, for the comparison with a word's beginning.
-NEAR_MISS_SUFFIX = 4
 
 
 class Fts5Engine:
@@ -34,11 +25,7 @@ class Fts5Engine:
     def prepare(self, index: SearchIndex, query: SearchQuery) -> SearchQuery:
         """``query`` with, for each typed word that no document holds, the closest indexed words as alternatives
         (the table ``<index>_vocab``, an fts5vocab of the index, lists them)."""
-        typed = {
-            group[0][0]: stem(group[0][0])
-            for group in query.groups
-            if len(group) == 1 and len(group[0]) == 1 and len(group[0][0]) >= NEAR_MISS_MIN_LENGTH
-        }
+        typed = {word: stem(word) for word in correctable_words(query)}
         if not typed:
             return query
         vocabulary = f"{index.table}_vocab"
@@ -59,13 +46,8 @@ class Fts5Engine:
                 )
                 terms = [row[0] for row in cursor.fetchall()]
                 # A stem stands for itself only when stemming it again changes nothing.
-                close = [t for t in _closest(word, typed_stem, terms) if stem(t) == t]
-                corrections[word] = tuple((term,) for term in close)
-        groups = tuple(
-            group + corrections.get(group[0][0], ()) if len(group) == 1 and len(group[0]) == 1 else group
-            for group in query.groups
-        )
-        return replace(query, groups=groups)
+                corrections[word] = [t for t in closest(word, typed_stem, terms) if stem(t) == t]
+        return with_corrections(query, corrections)
 
     def match_expression(self, query: SearchQuery) -> str:
         """FTS5 MATCH syntax built from quoted stems only, so the user's text can never make it invalid."""
@@ -142,17 +124,3 @@ class Fts5Engine:
         self.connection.ensure_connection()
         self.connection.connection.create_function("mentor_stems", 1, stemmed_text, deterministic=True)
         return self.connection.cursor()
-
-
-def _closest(word: str, word_stem: str, terms: list[str]) -> list[str]:
-    """The indexed stems most like a misspelt word: like its stem, or like its beginning (the stemmer may not
-    recognise the suffix of a misspelt word: "managment" stays whole where "management" gives "manag")."""
-
-    def likeness(term):
-        scores = [SequenceMatcher(None, word_stem, term).ratio()]
-        if len(word) - len(term) <= NEAR_MISS_SUFFIX:
-            scores.append(SequenceMatcher(None, word[: len(term) + 1], term).ratio())
-        return max(scores)
-
-    scored = sorted(((likeness(t), t) for t in terms), reverse=True)
-    return [term for score, term in scored[:3] if score >= NEAR_MISS_CUTOFF]
