@@ -2,6 +2,7 @@
 
 CHANNELS = {
     "api": "API /api/v1/trainings/",
+    "api_cold": "API, recherche refaite (sans cache)",
     "html": "page /catalogue/",
     "floor": "plancher SQL brut",
     "training_page": "page formation",
@@ -33,7 +34,9 @@ def _rows(run):
         if data.get("error"):
             label = f"{label} (indisponible)"
         gain = (
-            one_page / stats["p50"] if channel in ("api", "html") and one_page and stats.get("p50") else None
+            one_page / stats["p50"]
+            if channel in ("api", "api_cold", "html") and one_page and stats.get("p50")
+            else None
         )
         yield [
             label,
@@ -86,7 +89,7 @@ def growth(runs) -> dict:
     for engine in {run["engine"] for run in runs}:
         ordered = sorted((r for r in runs if r["engine"] == engine), key=lambda r: r["scale"])
         for small, large in zip(ordered, ordered[1:], strict=False):
-            for channel in ("api", "html", "floor"):
+            for channel in ("api", "api_cold", "html", "floor"):
                 before = (small[channel].get("summary") or {}).get("p50")
                 after = (large[channel].get("summary") or {}).get("p50")
                 if before and after:

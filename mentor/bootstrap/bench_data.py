@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from mentor.accounts.models import User
 from mentor.editorial.models import LABEL_VALIDITY, Label
+from mentor.offer.catalogue.cache import catalogue_changed
 from mentor.offer.enums import Modality, OpenTo, RegistrationMode, Scope, SessionStatus, TrainingStatus
 from mentor.offer.models import Adoption, Collection, Objective, Registration, Session, Training
 from mentor.organisations.enums import OrganisationKind as K
@@ -362,4 +363,6 @@ def generate(trainings: int, users: int = 50_000, seed: int = 1, force: bool = F
         _insert_trainings(ctx, trainings)
         _insert_users(ctx, users)
         _reset_sequences()
+        # Bulk inserts send no signal: searches cached before the generation must not be served after it.
+        catalogue_changed()
     return ctx.counts

@@ -2,8 +2,10 @@
 editorial)."""
 
 from django.db.models import Exists, OuterRef
+from django.db.models.signals import post_delete, post_save
 
 from mentor.offer.catalogue import register_facet
+from mentor.offer.catalogue.cache import catalogue_changed
 from mentor.offer.catalogue.facets import ChoiceFacet
 
 from .models import Label
@@ -24,5 +26,12 @@ class LabelFacet(ChoiceFacet):
         return {"1": queryset.filter(self._labelled()).count()}
 
 
+def _labels_changed(sender, using, **kwargs):
+    catalogue_changed(using)
+
+
 def register():
     register_facet(LabelFacet())
+    # The facet reads labels: a label awarded, renewed or withdrawn changes the catalogue.
+    post_save.connect(_labels_changed, sender=Label, dispatch_uid="editorial.label_saved")
+    post_delete.connect(_labels_changed, sender=Label, dispatch_uid="editorial.label_deleted")

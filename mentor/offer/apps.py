@@ -8,3 +8,4 @@ class OfferConfig(AppConfig):
 
     def ready(self):
         from . import permissions, registration_signals, search_index, signals  # noqa: F401
+        from .catalogue import invalidation  # noqa: F401

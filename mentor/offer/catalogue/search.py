@@ -8,6 +8,7 @@ from mentor.offer import search_index
 from mentor.offer.enums import SessionStatus
 from mentor.offer.models import Session, Training
 
+from .cache import Found, found_for
 from .counting import grouped_counts
 from .facets import Facet, facet_definitions
 from .query import CatalogueQuery
@@ -27,10 +28,25 @@ class CatalogueResult:
 def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> CatalogueResult:
     """The trainings ``user`` may see that match ``query``, one page of them, and the facets with their counts.
 
-    Everything starts from ``Training.objects.visible_to(user)``, counts included. The number of SQL queries does
-    not depend on the number of results: one query for every facet count, two for the page (its ids, then its
-    rows), and the labels of collections and owners.
+    Everything starts from ``Training.objects.visible_to(user)``, counts included. What a search finds is kept per
+    audience until the catalogue changes (``cache``); the rows of the page are read at each call, through
+    ``visible_to`` again.
     """
+    found = found_for(user, query, page_size, lambda: _search(user, query, page_size))
+    paginator = Paginator([], page_size)
+    paginator.count = found.count
+    # One query for the rows of the page, in the order of the ids.
+    rows = _with_next_session(Training.objects.visible_to(user).filter(pk__in=found.ids), user).in_bulk()
+    page = Page([rows[pk] for pk in found.ids if pk in rows], found.page_number, paginator)
+    return CatalogueResult(
+        query=replace(query, page=found.page_number), count=found.count, page=page, facets=found.facets
+    )
+
+
+def _search(user, query: CatalogueQuery, page_size: int) -> Found:
+    """The count, the facets and the ids of the page. The number of SQL queries does not depend on the number of
+    results: one query for every facet count, one for the ids of the page, and the labels of collections and
+    owners."""
     text = search_index.parse(query.q)
     visible = search_index.matching(Training.objects.visible_to(user), text)
     definitions = facet_definitions()
@@ -46,7 +62,7 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
     results = filtered()
     counts, facets = _count_facets(definitions, selected, filtered, user)
     # The paginator orders the ids only, so that the database sorts narrow rows (read from an index where it can)
-    # and reads the wide rows of one page, not of every result.
+    # and the caller reads the wide rows of one page, not of every result.
     paginator = Paginator(
         _ordered(results, query.ordering, text, user).values_list("pk", flat=True), page_size
     )
@@ -57,14 +73,7 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
     if total is not None:
         paginator.count = total
     page = paginator.get_page(query.page)
-    # Two short queries (the ids of the page, then their rows), read here so that callers count no query of ours.
-    # As one statement, PostgreSQL re-plans the page's ids as a join and reads every result's wide row again.
-    ids = list(page.object_list)
-    rows = _with_next_session(Training.objects.filter(pk__in=ids), user).in_bulk()
-    page.object_list = [rows[pk] for pk in ids]
-    return CatalogueResult(
-        query=replace(query, page=page.number), count=paginator.count, page=page, facets=facets
-    )
+    return Found(count=paginator.count, page_number=page.number, ids=list(page.object_list), facets=facets)
 
 
 def _count_facets(definitions, selected, filtered, user):

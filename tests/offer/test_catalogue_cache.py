@@ -1,0 +1,233 @@
+"""Searches kept in the cache: served again without searching, per audience, and never after a change of what they
+read. Each change runs its commit callbacks (the test's transaction itself never commits), as a real commit would."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from mentor.editorial.models import Label
+from mentor.offer import sessions
+from mentor.offer.enums import OpenTo, SessionStatus, TrainingStatus
+from mentor.offer.models import Adoption
+from tests.catalogue_world import build_world
+from tests.factories import OrganisationFactory, SessionFactory, TrainingFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("api:training-list")
+
+
+@pytest.fixture(autouse=True)
+def cached(settings):
+    settings.CATALOGUE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def world(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_world()
+
+
+def search(client, **params):
+    return client.get(LIST, params).json()
+
+
+def ids(body):
+    return {r["id"] for r in body["results"]}
+
+
+def counts(body, param):
+    return {v["value"]: v["count"] for v in body["facets"][param]}
+
+
+def logged_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_the_same_search_is_served_again_without_searching(world, client):
+    first_queries = CaptureQueriesContext(connection)
+    with first_queries:
+        first = search(client, q="projet")
+    with CaptureQueriesContext(connection) as again:
+        second = search(client, q="projet")
+    assert second == first
+    assert ids(second) == {world.public.pk}
+    # The generation, then the rows of the page: no count, no facet, no full-text query.
+    assert len(again) == 2
+    assert len(first_queries) > len(again) + 2
+
+
+def test_each_audience_has_its_own_entry(world, client):
+    agent_a = logged_in(client, world.a_agent)
+    assert ids(search(agent_a)) == {world.public.pk, world.secret.pk}
+    client.logout()
+    assert ids(search(client)) == {world.public.pk}
+    assert ids(search(logged_in(client, world.b_agent))) == {world.public.pk}
+    assert ids(search(logged_in(client, world.a_designer))) == {world.public.pk, world.secret.pk}
+
+
+def test_the_html_page_shares_the_rule_and_the_entries(world, client):
+    client.force_login(world.b_agent)
+    search(client)
+    page = client.get(reverse("www:catalogue"))
+    assert world.public.title in page.content.decode()
+    assert world.secret.title not in page.content.decode()
+
+
+def test_a_new_page_number_or_size_is_another_search(world, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(25):
+            TrainingFactory(title=f"Projet {n:02d}", owner=world.ministry_b)
+    assert len(search(client, q="projet")["results"]) == 20
+    assert len(search(client, q="projet", page=2)["results"]) == 6
+
+
+# Each change: (what it does to the world, what a search then finds). The first search is made before it.
+def publish_draft(world):
+    world.draft.status = TrainingStatus.PUBLISHED
+    world.draft.published_at = timezone.now()
+    world.draft.save()
+    return lambda client: world.draft.pk in ids(search(logged_in(client, world.a_agent)))
+
+
+def retitle(world):
+    world.public.title = "Gérer une équipe à distance"
+    world.public.save()
+    return lambda client: (
+        search(client, q="distance")["count"] == 1 and search(client, q="projet")["count"] == 0
+    )
+
+
+def delete_training(world):
+    world.public.delete()
+    return lambda client: search(client)["count"] == 0
+
+
+def open_a_session(world):
+    SessionFactory(training=world.public, status=SessionStatus.REGISTRATION_OPEN, open_to=OpenTo.ALL)
+    return lambda client: counts(search(client), "open_registration") == {"1": 1}
+
+
+def cancel_the_open_session(world):
+    session = world.secret.sessions.get()
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    sessions.cancel(session, admin)
+    return lambda client: counts(search(logged_in(client, world.a_agent)), "open_registration") == {"1": 0}
+
+
+def list_the_session_for_b_only(world):
+    session = SessionFactory(
+        training=world.public, status=SessionStatus.REGISTRATION_OPEN, open_to=OpenTo.LIST
+    )
+    session.open_to_organisations.add(world.ministry_b)
+    return lambda client: counts(search(logged_in(client, world.b_agent)), "open_registration") == {"1": 1}
+
+
+def adopt_in_ministry_b(world):
+    Adoption.objects.create(training=world.secret, organisation=world.ministry_b)
+    return lambda client: world.secret.pk in ids(search(logged_in(client, world.b_agent)))
+
+
+def rename_the_collection(world):
+    world.collection.name = "Achats publics"
+    world.collection.save()
+    return lambda client: "Achats publics" in {v["label"] for v in search(client)["facets"]["collection"]}
+
+
+def move_the_owner_to_ministry_b(world):
+    world.owner.parent = world.ministry_b
+    world.owner.save()
+    return lambda client: world.secret.pk in ids(search(logged_in(client, world.b_agent)))
+
+
+def award_a_label(world):
+    Label.objects.create(training=world.public, valid_until=timezone.localdate() + timedelta(days=30))
+    return lambda client: counts(search(client), "label") == {"1": 1}
+
+
+CHANGES = [
+    publish_draft,
+    retitle,
+    delete_training,
+    open_a_session,
+    cancel_the_open_session,
+    list_the_session_for_b_only,
+    adopt_in_ministry_b,
+    rename_the_collection,
+    move_the_owner_to_ministry_b,
+    award_a_label,
+]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
+def test_a_change_of_what_searches_read_is_seen_at_once(
+    world, client, change, django_capture_on_commit_callbacks
+):
+    def search_everything():
+        for user in (world.a_agent, world.b_agent):
+            client.force_login(user)
+            search(client)
+            search(client, q="projet")
+        client.logout()
+        search(client)
+        search(client, q="projet")
+
+    search_everything()
+    with django_capture_on_commit_callbacks(execute=True):
+        sees_it = change(world)
+    assert sees_it(client)
+
+
+def test_a_label_withdrawn_is_seen_at_once(world, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        label = Label.objects.create(
+            training=world.public, valid_until=timezone.localdate() + timedelta(days=30)
+        )
+    assert counts(search(client), "label") == {"1": 1}
+    with django_capture_on_commit_callbacks(execute=True):
+        label.delete()
+    assert counts(search(client), "label") == {"1": 0}
+
+
+def test_a_change_rolled_back_keeps_the_entries(world, client, django_capture_on_commit_callbacks):
+    search(client, q="projet")
+    with django_capture_on_commit_callbacks(execute=False):
+        world.public.title = "Autre chose"
+        world.public.save()
+    with CaptureQueriesContext(connection) as again:
+        search(client, q="projet")
+    assert len(again) == 2
+
+
+def test_the_bench_generator_ends_the_entries_it_makes_stale(client, django_capture_on_commit_callbacks):
+    assert search(client)["count"] == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("generate_bench_data", "--trainings", "20", "--users", "5", verbosity=0)
+    assert search(client)["count"] > 0
+
+
+def test_an_agent_moved_to_another_entity_gets_that_entitys_catalogue(world, client):
+    agent = world.b_agent
+    client.force_login(agent)
+    assert ids(search(client)) == {world.public.pk}
+    agent.entity = OrganisationFactory(code="DDA2", parent=world.ministry_a, deconcentrated=True)
+    agent.save()
+    assert ids(search(client)) == {world.public.pk, world.secret.pk}
+
+
+def test_without_a_duration_nothing_is_kept(world, client, settings):
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    search(client, q="projet")
+    with CaptureQueriesContext(connection) as again:
+        search(client, q="projet")
+    assert len(again) > 2
