@@ -3,7 +3,7 @@
 The same search by two agents of one entity finds the same thing: every rule of the catalogue reads the user only
 through their attachment entity (``visible_to`` through its ministry, ``Session.open_to`` through its line of
 organisations). Anonymous visitors and unattached users are one audience. What is kept is the count, the facets and
-the ids of the page; the rows themselves are read again at each request, through ``visible_to``.
+the trainings of the page (with their next session).
 
 Keys hold the generation of the catalogue (``core.generations``), given a new token after every committed change
 of what a search reads (``invalidation``), and today's date (labels expire by date). What depends on the hour
@@ -28,7 +28,7 @@ GENERATION = "catalogue"
 class Found:
     count: int
     page_number: int
-    ids: list[int]
+    trainings: list  # of Training, annotated with ``next_session_start``
     facets: list[Facet]
 
 

@@ -13,6 +13,8 @@ from .counting import grouped_counts
 from .facets import Facet, facet_definitions
 from .query import CatalogueQuery
 
+# The texts of the training page, never shown in a list of results.
+LONG_TEXTS = ("description", "learning_outcomes", "content_outline", "prerequisites", "target_audience")
 # A session in one of these states will not take place on its dates.
 NOT_UPCOMING_STATUSES = (SessionStatus.CANCELLED, SessionStatus.POSTPONED, SessionStatus.ARCHIVED)
 
@@ -29,24 +31,23 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
     """The trainings ``user`` may see that match ``query``, one page of them, and the facets with their counts.
 
     Everything starts from ``Training.objects.visible_to(user)``, counts included. What a search finds is kept per
-    audience until the catalogue changes (``cache``); the rows of the page are read at each call, through
-    ``visible_to`` again.
+    audience until the catalogue changes (``cache``).
     """
     found = found_for(user, query, page_size, lambda: _search(user, query, page_size))
     paginator = Paginator([], page_size)
     paginator.count = found.count
-    # One query for the rows of the page, in the order of the ids.
-    rows = _with_next_session(Training.objects.visible_to(user).filter(pk__in=found.ids), user).in_bulk()
-    page = Page([rows[pk] for pk in found.ids if pk in rows], found.page_number, paginator)
     return CatalogueResult(
-        query=replace(query, page=found.page_number), count=found.count, page=page, facets=found.facets
+        query=replace(query, page=found.page_number),
+        count=found.count,
+        page=Page(found.trainings, found.page_number, paginator),
+        facets=found.facets,
     )
 
 
 def _search(user, query: CatalogueQuery, page_size: int) -> Found:
-    """The count, the facets and the ids of the page. The number of SQL queries does not depend on the number of
-    results: one query for every facet count, one for the ids of the page, and the labels of collections and
-    owners."""
+    """The count, the facets and the trainings of the page. The number of SQL queries does not depend on the
+    number of results: one query for every facet count, two for the page (its ids, then its rows), and the labels
+    of collections and owners."""
     text = search_index.parse(query.q)
     visible = search_index.matching(Training.objects.visible_to(user), text)
     definitions = facet_definitions()
@@ -73,7 +74,13 @@ def _search(user, query: CatalogueQuery, page_size: int) -> Found:
     if total is not None:
         paginator.count = total
     page = paginator.get_page(query.page)
-    return Found(count=paginator.count, page_number=page.number, ids=list(page.object_list), facets=facets)
+    # Two short queries: as one statement, PostgreSQL re-plans the page's ids as a join and reads every result's
+    # wide row again.
+    ids = list(page.object_list)
+    rows = _with_next_session(Training.objects.filter(pk__in=ids), user).in_bulk()
+    return Found(
+        count=paginator.count, page_number=page.number, trainings=[rows[pk] for pk in ids], facets=facets
+    )
 
 
 def _count_facets(definitions, selected, filtered, user):
@@ -98,9 +105,10 @@ def _count_facets(definitions, selected, filtered, user):
 
 
 def _next_session(user):
-    """Start of the next session of the outer training that ``user`` may see."""
+    """Start of the next session of the outer training that ``user`` may see. The outer training always comes
+    from ``visible_to(user)``: a session only has to be open to them (see ``OpenRegistrationFacet``)."""
     return Subquery(
-        Session.objects.visible_to(user)
+        Session.objects.open_to(user)
         .filter(training=OuterRef("pk"), starts_at__gte=timezone.now())
         .exclude(status__in=NOT_UPCOMING_STATUSES)
         .order_by("starts_at")
@@ -109,7 +117,12 @@ def _next_session(user):
 
 
 def _with_next_session(queryset, user):
-    return queryset.select_related("collection", "owner").annotate(next_session_start=_next_session(user))
+    # A list shows no long text: reading it for 20 rows would cost more than the rest of the query.
+    return (
+        queryset.select_related("collection", "owner")
+        .defer(*LONG_TEXTS)
+        .annotate(next_session_start=_next_session(user))
+    )
 
 
 def _ordered(queryset, ordering, text, user):
