@@ -30,17 +30,19 @@ def _visible(user, params):
 
 
 def _open_session(user, params):
-    """A visible session of the row's training open to registration (Session.objects.visible_to)."""
+    """A visible session of the row's training open to registration (Session.objects.visible_to), with the
+    training's flag for the sessions open to all."""
     if not (user.is_authenticated and user.entity_id):
-        return "EXISTS (SELECT 1 FROM offer_session s WHERE s.training_id = t.id AND s.status = 'registration_open' AND s.open_to = 'all')"
+        return "t.registration_open_to_all"
     line = user.entity.ancestor_ids
     marks = ", ".join(["%s"] * len(line))
     params += line + line
     return (
-        "EXISTS (SELECT 1 FROM offer_session s WHERE s.training_id = t.id AND s.status = 'registration_open' "
-        f"AND (s.open_to = 'all' OR (s.open_to = 'owner' AND s.organiser_id IN ({marks})) "
+        "(t.registration_open_to_all OR EXISTS (SELECT 1 FROM offer_session s WHERE s.training_id = t.id "
+        "AND s.status = 'registration_open' "
+        f"AND ((s.open_to = 'owner' AND s.organiser_id IN ({marks})) "
         "OR (s.open_to = 'list' AND EXISTS (SELECT 1 FROM offer_session_open_to_organisations l "
-        f"WHERE l.session_id = s.id AND l.organisation_id IN ({marks})))))"
+        f"WHERE l.session_id = s.id AND l.organisation_id IN ({marks}))))))"
     )
 
 

@@ -270,6 +270,14 @@ def _insert_trainings(ctx: _Context, count: int) -> None:
                 adopter = ctx.rng.choice(ctx.tree.ministries)
                 if adopter.id != training.owner_ministry_id:
                     adoptions.append(Adoption(training_id=training.id, organisation_id=adopter.id))
+        # What offer.sessions.refresh_registration_open_to_all would compute, here in memory.
+        open_to_all = {
+            s.training_id
+            for s in sessions
+            if s.status == SessionStatus.REGISTRATION_OPEN and s.open_to == OpenTo.ALL
+        }
+        for training in trainings:
+            training.registration_open_to_all = training.id in open_to_all
         Training.objects.bulk_create(trainings, batch_size=BATCH_SIZE)
         Session.objects.bulk_create(sessions, batch_size=BATCH_SIZE)
         Session.open_to_organisations.through.objects.bulk_create(listed, batch_size=BATCH_SIZE)

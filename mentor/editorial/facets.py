@@ -1,29 +1,24 @@
 """The catalogue's "Label Mentor" facet, registered from EditorialConfig.ready() (offer never imports
 editorial)."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from mentor.offer.catalogue import register_facet
 from mentor.offer.catalogue.cache import catalogue_changed
-from mentor.offer.catalogue.facets import ChoiceFacet
+from mentor.offer.catalogue.facets import YesFacet
 
 from .models import Label
 
 
-class LabelFacet(ChoiceFacet):
+class LabelFacet(YesFacet):
     param = "label"
     label = "Label"
     choices = [("1", "Formations labellisées Mentor")]
 
-    def _labelled(self):
-        return Exists(Label.objects.valid().filter(training=OuterRef("pk")))
-
-    def apply(self, queryset, values, user):
-        return queryset.filter(self._labelled())
-
-    def count(self, queryset, user):
-        return {"1": queryset.filter(self._labelled()).count()}
+    def condition(self, values, user):
+        # Uncorrelated: the few labelled trainings are listed once and hashed.
+        return Q(pk__in=Label.objects.valid().values("training_id"))
 
 
 def _labels_changed(sender, using, **kwargs):

@@ -13,11 +13,22 @@ from mentor.accounts.roles import is_dgafp_admin, organisations_where
 from mentor.core.permissions import ALLOW, Decision, check, deny
 
 from . import notifications
-from .enums import ACTIVE_REGISTRATION_STATUSES, SessionStatus
+from .enums import ACTIVE_REGISTRATION_STATUSES, OpenTo, SessionStatus
 from .models import Session, SessionTransitionLog
 from .registration import cancel_all_for_session, lock_session
 
 S = SessionStatus
+
+
+def refresh_registration_open_to_all(trainings) -> None:
+    """Set ``Training.registration_open_to_all`` of the ``trainings`` (a queryset) from their sessions: the
+    catalogue's "open registration" facet reads this flag instead of every open session, and looks at sessions only
+    for those opened to some organisations (``OpenRegistrationFacet``)."""
+    trainings.update(
+        registration_open_to_all=Exists(
+            Session.objects.filter(training=OuterRef("pk"), status=S.REGISTRATION_OPEN, open_to=OpenTo.ALL)
+        )
+    )
 
 
 @dataclass(frozen=True)

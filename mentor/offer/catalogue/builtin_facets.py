@@ -2,14 +2,14 @@
 
 from decimal import Decimal
 
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
-from django.db.models.lookups import LessThan
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.lookups import GreaterThanOrEqual, LessThan
 
 from mentor.offer.enums import Modality, Scope, SessionStatus
 from mentor.offer.models import Collection, Session
 from mentor.organisations.models import Organisation
 
-from .facets import ChoiceFacet, FacetDefinition, FacetValue, register_facet
+from .facets import ChoiceFacet, FacetDefinition, FacetValue, YesFacet, register_facet
 
 # Most owners the owner facet shows (the selected ones are always shown).
 MAX_OWNERS = 30
@@ -20,15 +20,14 @@ class CollectionFacet(FacetDefinition):
 
     param = "collection"
     label = "Collection"
-    partitions = True
 
     def clean(self, values):
         known = set(Collection.objects.filter(slug__in=values).values_list("slug", flat=True))
         return list(dict.fromkeys(v for v in values if v in known))
 
-    def apply(self, queryset, values, user):
+    def condition(self, values, user):
         chosen = Collection.objects.filter(Q(slug__in=values) | Q(parent__slug__in=values)).values("pk")
-        return queryset.filter(collection__in=chosen)
+        return Q(collection__in=chosen)
 
     def group_expression(self, user):
         return F("collection_id")
@@ -52,10 +51,9 @@ class ModalityFacet(ChoiceFacet):
     param = "modality"
     label = "Modalité"
     choices = Modality.choices
-    partitions = True
 
-    def apply(self, queryset, values, user):
-        return queryset.filter(modality__in=values)
+    def condition(self, values, user):
+        return Q(modality__in=values)
 
     def group_expression(self, user):
         return F("modality")
@@ -74,9 +72,9 @@ TOTAL_HOURS = F("duration_on_site_hours") + F("duration_remote_hours")
 def _in_band(low, high) -> Q:
     q = Q()
     if low is not None:
-        q &= Q(catalogue_total_hours__gte=Decimal(low))
+        q &= Q(GreaterThanOrEqual(TOTAL_HOURS, Decimal(low)))
     if high is not None:
-        q &= Q(catalogue_total_hours__lt=Decimal(high))
+        q &= Q(LessThan(TOTAL_HOURS, Decimal(high)))
     return q
 
 
@@ -84,14 +82,13 @@ class DurationFacet(ChoiceFacet):
     param = "duration"
     label = "Durée"
     choices = [(value, label) for value, label, _, _ in DURATION_BANDS]
-    partitions = True
 
-    def apply(self, queryset, values, user):
+    def condition(self, values, user):
         bands = Q()
         for value, _, low, high in DURATION_BANDS:
             if value in values:
                 bands |= _in_band(low, high)
-        return queryset.alias(catalogue_total_hours=TOTAL_HOURS).filter(bands)
+        return bands
 
     def group_expression(self, user):
         # The bands are in order: the first upper bound above the total names its band.
@@ -114,8 +111,8 @@ class OwnerFacet(FacetDefinition):
         known = set(Organisation.objects.filter(code__in=values).values_list("code", flat=True))
         return list(dict.fromkeys(v for v in values if v in known))
 
-    def apply(self, queryset, values, user):
-        return queryset.filter(owner__code__in=values)
+    def condition(self, values, user):
+        return Q(owner__in=Organisation.objects.filter(code__in=values).values("pk"))
 
     def group_expression(self, user):
         return F("owner_id")
@@ -135,41 +132,34 @@ class ScopeFacet(ChoiceFacet):
     param = "scope"
     label = "Portée"
     choices = Scope.choices
-    partitions = True
 
-    def apply(self, queryset, values, user):
-        return queryset.filter(scope__in=values)
+    def condition(self, values, user):
+        return Q(scope__in=values)
 
     def group_expression(self, user):
         return F("scope")
 
 
-class OpenRegistrationFacet(ChoiceFacet):
+class OpenRegistrationFacet(YesFacet):
     """Trainings with a session the user may see (the one rule) whose registration is open.
 
-    The trainings it filters and counts are always already visible to the user, so a session only has to be
-    open to them (``Session.objects.open_to``): together, exactly ``Session.objects.visible_to``, without
-    joining the visibility rule a second time. Counted by its own query rather than in the grouped one: as a
-    filter, the database runs the session lookup as a semi-join (by index for a few results, by hash for many),
-    where a per-row expression would hash every open session even for a handful of results.
+    A session open to all reads as a flag of its training (``Training.registration_open_to_all``, kept by
+    ``offer.sessions``); only the sessions opened to some organisations are looked up, among those open to the
+    user (``Session.objects.open_to``). The trainings filtered and counted are already visible to the user, so
+    together this is exactly ``Session.objects.visible_to``. An uncorrelated ``IN``: the database lists those few
+    sessions once and hashes them, where a correlated ``EXISTS`` would be run again for every training counted.
     """
 
     param = "open_registration"
     label = "Inscriptions"
     choices = [("1", "Avec une session ouverte aux inscriptions")]
 
-    def _with_open_session(self, user):
-        return Exists(
-            Session.objects.open_to(user).filter(
-                training=OuterRef("pk"), status=SessionStatus.REGISTRATION_OPEN
-            )
-        )
-
-    def apply(self, queryset, values, user):
-        return queryset.filter(self._with_open_session(user))
-
-    def count(self, queryset, user):
-        return {"1": queryset.filter(self._with_open_session(user)).count()}
+    def condition(self, values, user):
+        open_to_all = Q(registration_open_to_all=True)
+        if not user.is_authenticated or not user.entity_id:
+            return open_to_all
+        owner, listed = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN).reserved_to(user)
+        return open_to_all | Q(pk__in=owner.values("training_id")) | Q(pk__in=listed.values("training_id"))
 
 
 for definition in (

@@ -1,68 +1,90 @@
-"""Facet counts in one SQL query, whatever the number of facets and of results.
+"""Every facet count and the number of results in one SQL query, reading the matching trainings once.
 
-Each facet is counted over the trainings filtered by every OTHER facet's selection: the facets without a selection
-share one base (the results), and each facet with a selection has its own. Each base is read once:
+Each facet is counted over the trainings meeting every OTHER facet's selection, and the results are those meeting
+all of them. The query reads the trainings the user may see that match the text, with one column per facet (the
+row's value) and one flag per selected facet (whether the row meets that selection). Then:
 
-- on PostgreSQL, one ``GROUP BY GROUPING SETS`` per base, which hashes every facet in one pass over the rows and
-  casts only the grouped values (not every row) to text;
-- on SQLite, which has no grouping sets, a materialised common table expression per base and one ``GROUP BY``
-  branch per facet, joined by ``UNION ALL``.
+- on PostgreSQL, one ``GROUP BY GROUPING SETS``: facet ``f`` is grouped by its value and by the flags of the other
+  selected facets, the results by all the flags; the rows whose flags are all 1 are the ones kept. One pass over
+  the rows hashes every set, and only the grouped values (not every row) are cast to text;
+- on SQLite, which has no grouping sets, the rows go into a materialised common table expression, read by one
+  ``GROUP BY`` per facet (with its ``WHERE`` on the other flags) joined by ``UNION ALL``.
 """
 
 from django.db import connections
-
-
-def grouped_counts(jobs) -> dict[str, dict[str, int]]:
-    """``jobs``: (queryset of trainings, {facet param: expression of the row's facet value}) pairs.
-    Returns facet param -> facet value (as text) -> number of trainings."""
-    jobs = [(queryset, expressions) for queryset, expressions in jobs if expressions]
-    if not jobs:
-        return {}
-    using = jobs[0][0].db
-    connection = connections[using]
-    build = _grouping_sets if connection.vendor == "postgresql" else _union_of_groups
-    sql, params = build([_base(n, queryset, expressions) for n, (queryset, expressions) in enumerate(jobs)])
-    counts: dict[str, dict[str, int]] = {param: {} for _, expressions in jobs for param in expressions}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for param, value, count in cursor.fetchall():
-            if value is not None:
-                counts[param][value] = count
-    return counts
-
-
-def _base(n, queryset, expressions):
-    """(SQL, params, {facet param: column name}) of the rows of ``queryset`` with one column per facet value."""
-    columns = {f"facet_{n}_{i}": expression for i, expression in enumerate(expressions.values())}
-    base = queryset.annotate(**columns).values(*columns).order_by()
-    sql, params = base.query.get_compiler(using=base.db).as_sql()
-    return sql, list(params), dict(zip(expressions, columns, strict=True))
-
+from django.db.models import Case, IntegerField, Value, When
 
 # Column names below are made here from counters; facet params always go as query parameters.
-def _grouping_sets(bases):
-    selects, params = [], []
-    for n, (sql, base_params, columns) in enumerate(bases):
-        # GROUPING(c) is 0 in the set grouped by c: it names the facet of each output row.
-        which = " ".join(f'WHEN GROUPING("{c}") = 0 THEN %s' for c in columns.values())
-        value = ", ".join(f'CAST("{c}" AS TEXT)' for c in columns.values())
-        sets = ", ".join(f'("{c}")' for c in columns.values())
-        selects.append(
-            f"SELECT CASE {which} END, COALESCE({value}), COUNT(*) "  # noqa: S608
-            f"FROM ({sql}) AS base_{n} GROUP BY GROUPING SETS ({sets})"
-        )
-        params += list(columns) + base_params
-    return " UNION ALL ".join(selects), params
 
 
-def _union_of_groups(bases):
-    ctes, cte_params, branches, branch_params = [], [], [], []
-    for n, (sql, base_params, columns) in enumerate(bases):
-        ctes.append(f"base_{n} AS MATERIALIZED ({sql})")
-        cte_params += base_params
-        for param, column in columns.items():
+def facet_counts(queryset, values: dict, conditions: dict) -> tuple[int, dict[str, dict[str, int]]]:
+    """``values``: facet param -> expression of a row's value (NULL when it has none). ``conditions``: selected
+    facet param -> the condition (a ``Q`` or boolean expression) a row meets when it matches that selection.
+
+    Returns the number of rows meeting every condition, and facet param -> value as text -> number of rows
+    meeting every condition but the facet's own."""
+    value_columns = {param: f"value_{n}" for n, param in enumerate(values)}
+    flag_columns = {param: f"flag_{n}" for n, param in enumerate(conditions)}
+    base = queryset.annotate(
+        **{value_columns[param]: expression for param, expression in values.items()},
+        **{
+            flag_columns[param]: Case(
+                When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+            for param, condition in conditions.items()
+        },
+    )
+    base = base.values(*value_columns.values(), *flag_columns.values()).order_by()
+    sql, params = base.query.get_compiler(using=base.db).as_sql()
+    connection = connections[base.db]
+    build = _grouping_sets if connection.vendor == "postgresql" else _union_of_groups
+    statement, statement_params = build(sql, list(params), value_columns, flag_columns)
+    total, counts = 0, {param: {} for param in values}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, statement_params)
+        for param, value, count in cursor.fetchall():
+            if param is None:
+                total += count
+            elif value is not None:
+                counts[param][value] = counts[param].get(value, 0) + count
+    return total, counts
+
+
+def _sets(value_columns, flag_columns):
+    """(facet param or None for the results, its value column or None, the flag columns it is counted under)."""
+    for param, column in value_columns.items():
+        yield param, column, [flag for other, flag in flag_columns.items() if other != param]
+    yield None, None, list(flag_columns.values())
+
+
+def _grouping_sets(sql, params, value_columns, flag_columns):
+    flags = list(flag_columns.values())
+    # GROUPING(c) is 0 in the sets grouped by c: each value column is in one set only, so it names the facet.
+    which = " ".join(f'WHEN GROUPING("{c}") = 0 THEN %s' for c in value_columns.values())
+    value = ", ".join(f'CAST("{c}" AS TEXT)' for c in value_columns.values())
+    sets = ", ".join(
+        "(" + ", ".join(f'"{c}"' for c in ([column] if column else []) + set_flags) + ")"
+        for _, column, set_flags in _sets(value_columns, flag_columns)
+    )
+    # A flag outside a row's set reads NULL there: only the flags of the set must be 1.
+    kept = " AND ".join(f'COALESCE("{c}", 1) = 1' for c in flags) or "TRUE"
+    statement = (
+        f"SELECT CASE {which} END, COALESCE({value}), COUNT(*) FROM ({sql}) AS base "  # noqa: S608
+        f"GROUP BY GROUPING SETS ({sets}) HAVING {kept}"
+    )
+    return statement, list(value_columns) + params
+
+
+def _union_of_groups(sql, params, value_columns, flag_columns):
+    branches, branch_params = [], []
+    for param, column, set_flags in _sets(value_columns, flag_columns):
+        where = " AND ".join(f'"{c}" = 1' for c in set_flags) or "1 = 1"
+        if column:
             branches.append(
-                f'SELECT %s, CAST("{column}" AS TEXT), COUNT(*) FROM base_{n} GROUP BY CAST("{column}" AS TEXT)'  # noqa: S608
+                f'SELECT %s, CAST("{column}" AS TEXT), COUNT(*) FROM base WHERE {where} '  # noqa: S608
+                f'GROUP BY "{column}"'
             )
             branch_params.append(param)
-    return f"WITH {', '.join(ctes)} {' UNION ALL '.join(branches)}", cte_params + branch_params
+        else:
+            branches.append(f"SELECT NULL, NULL, COUNT(*) FROM base WHERE {where}")  # noqa: S608
+    return f"WITH base AS MATERIALIZED ({sql}) {' UNION ALL '.join(branches)}", params + branch_params

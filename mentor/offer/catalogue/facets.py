@@ -3,6 +3,8 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Case, CharField, Value, When
+
 
 @dataclass
 class FacetValue:
@@ -21,43 +23,30 @@ class Facet:
 
 
 class FacetDefinition:
-    """One facet. ``apply`` filters a queryset of trainings by the selected values (OR within the facet).
-
-    Counting: a facet with a ``group_expression`` (the facet value of one row, as text) is counted together with
-    the other facets in one grouped query (see ``counting``); ``values`` turns its counts into facet values. A
-    facet without one (several values per training…) implements ``count`` (or ``build``), called with the
-    trainings already filtered by every other facet: one more query. Either way a count equals what selecting
-    that value would return.
+    """One facet. ``condition`` says which trainings match the selected values (OR within the facet);
+    ``group_expression`` gives the facet value of a training (NULL when it has none), so that every facet is
+    counted in one grouped query (see ``counting``); ``values`` turns those counts into facet values. A count
+    equals what selecting that value would return.
     """
 
     param = ""
     label = ""
-    # Every training has exactly one value: the counts add up to the number of results, which then needs no query.
-    partitions = False
 
     def clean(self, values: list[str]) -> list[str]:
         """The known values among ``values``, in order, without duplicates."""
         raise NotImplementedError
 
-    def apply(self, queryset, values: list[str], user):
+    def condition(self, values: list[str], user):
+        """A ``Q`` or boolean expression over trainings: matching one of ``values`` (already cleaned)."""
         raise NotImplementedError
 
     def group_expression(self, user):
-        """An expression giving the facet value of a training, or None to count with ``build``."""
-        return None
+        """An expression giving the facet value of a training."""
+        raise NotImplementedError
 
     def values(self, counts: dict[str, int], selected: list[str]) -> list[FacetValue]:
         """The facet values from ``counts`` (facet value as text -> number of trainings)."""
         raise NotImplementedError
-
-    def count(self, queryset, user) -> dict[str, int]:
-        """Facet value -> number of trainings in ``queryset``, for a facet without a group expression."""
-        raise NotImplementedError
-
-    def build(self, queryset, selected: list[str], user) -> Facet:
-        """The facet over ``queryset`` (already filtered by every other facet), for a facet without a group
-        expression."""
-        return Facet(self.param, self.label, self.values(self.count(queryset, user), selected))
 
 
 class ChoiceFacet(FacetDefinition):
@@ -73,6 +62,15 @@ class ChoiceFacet(FacetDefinition):
         return [
             FacetValue(value, label, counts.get(value, 0), value in selected) for value, label in self.choices
         ]
+
+
+class YesFacet(ChoiceFacet):
+    """A facet with one value, "1": the trainings meeting ``condition``."""
+
+    def group_expression(self, user):
+        return Case(
+            When(self.condition(["1"], user), then=Value("1")), default=None, output_field=CharField()
+        )
 
 
 _registry: dict[str, FacetDefinition] = {}

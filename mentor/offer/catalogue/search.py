@@ -9,7 +9,7 @@ from mentor.offer.enums import SessionStatus
 from mentor.offer.models import Session, Training
 
 from .cache import Found, found_for
-from .counting import grouped_counts
+from .counting import facet_counts
 from .facets import Facet, facet_definitions
 from .query import CatalogueQuery
 
@@ -45,34 +45,27 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
 
 
 def _search(user, query: CatalogueQuery, page_size: int) -> Found:
-    """The count, the facets and the trainings of the page. The number of SQL queries does not depend on the
-    number of results: one query for every facet count, two for the page (its ids, then its rows), and the labels
-    of collections and owners."""
+    """The count, the facets and the trainings of the page, in four SQL queries whatever the number of results:
+    the number of results and every facet count in one (``counting``), the ids of the page, its rows, and the
+    labels of collections and owners."""
     text = search_index.parse(query.q)
     visible = search_index.matching(Training.objects.visible_to(user), text)
     definitions = facet_definitions()
     selected = {d.param: query.filters[d.param] for d in definitions if query.filters.get(d.param)}
-
-    def filtered(leaving_out=None):
-        queryset = visible
-        for definition in definitions:
-            if definition.param in selected and definition.param != leaving_out:
-                queryset = definition.apply(queryset, selected[definition.param], user)
-        return queryset
-
-    results = filtered()
-    counts, facets = _count_facets(definitions, selected, filtered, user)
+    conditions = {d.param: d.condition(selected[d.param], user) for d in definitions if d.param in selected}
+    total, counts = facet_counts(
+        visible, {d.param: d.group_expression(user) for d in definitions}, conditions
+    )
+    facets = [
+        Facet(d.param, d.label, d.values(counts[d.param], selected.get(d.param, []))) for d in definitions
+    ]
     # The paginator orders the ids only, so that the database sorts narrow rows (read from an index where it can)
-    # and the caller reads the wide rows of one page, not of every result.
+    # and reads the wide rows of one page, not of every result.
+    results = visible.filter(*conditions.values())
     paginator = Paginator(
         _ordered(results, query.ordering, text, user).values_list("pk", flat=True), page_size
     )
-    # The counts of a facet that gives every training one value, over the results, add up to their number: the
-    # paginator then needs no COUNT query.
-    partitions = {d.param for d in definitions if d.partitions}
-    total = next((sum(c.values()) for param, c in counts.items() if param in partitions), None)
-    if total is not None:
-        paginator.count = total
+    paginator.count = total
     page = paginator.get_page(query.page)
     # Two short queries: as one statement, PostgreSQL re-plans the page's ids as a join and reads every result's
     # wide row again.
@@ -81,27 +74,6 @@ def _search(user, query: CatalogueQuery, page_size: int) -> Found:
     return Found(
         count=paginator.count, page_number=page.number, trainings=[rows[pk] for pk in ids], facets=facets
     )
-
-
-def _count_facets(definitions, selected, filtered, user):
-    """All facets with a group expression in one query (see ``counting``), the others one by one. Returns the
-    counts over the results (of the facets without a selection) and the facets."""
-    grouped = [d for d in definitions if d.group_expression(user) is not None]
-    shared = {d.param: d.group_expression(user) for d in grouped if d.param not in selected}
-    jobs = [(filtered(), shared)] if shared else []
-    jobs += [
-        (filtered(leaving_out=d.param), {d.param: d.group_expression(user)})
-        for d in grouped
-        if d.param in selected
-    ]
-    counts = grouped_counts(jobs)
-    facets = [
-        Facet(d.param, d.label, d.values(counts[d.param], selected.get(d.param, [])))
-        if d.param in counts
-        else d.build(filtered(leaving_out=d.param), selected.get(d.param, []), user)
-        for d in definitions
-    ]
-    return {p: counts[p] for p in shared}, facets
 
 
 def _next_session(user):

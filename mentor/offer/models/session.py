@@ -16,18 +16,25 @@ class SessionQuerySet(models.QuerySet):
     def open_to(self, user):
         """Sessions open to ``user``, whatever their training's visibility: only for callers that already start
         from ``Training.objects.visible_to(user)`` (the catalogue's facets), otherwise use ``visible_to``."""
+        open_to_all = self.filter(open_to=OpenTo.ALL)
         if not user.is_authenticated or not user.entity_id:
-            return self.filter(open_to=OpenTo.ALL)
+            return open_to_all
+        owner, listed = self.reserved_to(user)
+        return open_to_all | owner | listed
+
+    def reserved_to(self, user) -> tuple[models.QuerySet, models.QuerySet]:
+        """The sessions opened to some organisations only, among which ``user``'s entity or one above it: those
+        of the organiser's agents, and those opened to a list. Two querysets, so that a caller can look each up
+        by its own index (a ``status`` partial index and the organiser, or the list)."""
         own_line = user.entity.ancestor_ids  # the entity and every organisation above it
         # Uncorrelated: the database lists the sessions opened to the user's line once and hashes them, where a
         # correlated EXISTS would be probed for every session.
         listed = Session.open_to_organisations.through.objects.filter(organisation_id__in=own_line).values(
             "session_id"
         )
-        return self.filter(
-            Q(open_to=OpenTo.ALL)
-            | Q(open_to=OpenTo.OWNER, organiser_id__in=own_line)
-            | Q(open_to=OpenTo.LIST, pk__in=listed)
+        return (
+            self.filter(open_to=OpenTo.OWNER, organiser_id__in=own_line),
+            self.filter(open_to=OpenTo.LIST, pk__in=listed),
         )
 
 
@@ -77,12 +84,13 @@ class Session(TimeStampedModel):
         ordering = ["training", "starts_at", "id"]
         indexes = [
             models.Index(fields=["training", "status", "starts_at"], name="session_training_status_idx"),
-            # The catalogue's "open registration" facet reads these columns only, for a minority of sessions.
+            # The catalogue's "open registration" facet looks up the open sessions reserved to the user's
+            # organisations by their organiser (``reserved_to``); those open to all read as a flag of the training.
             models.Index(
-                fields=["training"],
-                include=["id", "open_to", "organiser"],
-                condition=Q(status=SessionStatus.REGISTRATION_OPEN),
-                name="session_open_registration_idx",
+                fields=["organiser"],
+                include=["training"],
+                condition=Q(status=SessionStatus.REGISTRATION_OPEN, open_to=OpenTo.OWNER),
+                name="session_open_owner_idx",
             ),
         ]
         constraints = [

@@ -111,6 +111,13 @@ class Training(TimeStampedModel):
         "statut éditorial", max_length=20, choices=TrainingStatus.choices, default=TrainingStatus.DRAFT
     )
     published_at = models.DateTimeField("publiée le", null=True, blank=True)
+    # Kept by offer.sessions.refresh_registration_open_to_all after every save of the training or of a session.
+    registration_open_to_all = models.BooleanField(
+        "inscriptions ouvertes à tous",
+        default=False,
+        editable=False,
+        help_text="Une session ouverte à tous a ses inscriptions ouvertes.",
+    )
 
     objects = TrainingQuerySet.as_manager()
 
@@ -134,6 +141,7 @@ class Training(TimeStampedModel):
                     "duration_on_site_hours",
                     "duration_remote_hours",
                     "published_at",
+                    "registration_open_to_all",
                 ],
                 condition=Q(status=TrainingStatus.PUBLISHED),
                 name="training_catalogue_idx",
