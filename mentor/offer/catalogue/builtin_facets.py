@@ -106,6 +106,7 @@ class OwnerFacet(FacetDefinition):
 
     param = "owner"
     label = "Organisation productrice"
+    many_values = True
 
     def clean(self, values):
         known = set(Organisation.objects.filter(code__in=values).values_list("code", flat=True))

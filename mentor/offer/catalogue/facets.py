@@ -31,6 +31,8 @@ class FacetDefinition:
 
     param = ""
     label = ""
+    # Hundreds of values or more: counted apart from the others (see ``counting``).
+    many_values = False
 
     def clean(self, values: list[str]) -> list[str]:
         """The known values among ``values``, in order, without duplicates."""

@@ -54,7 +54,10 @@ def _search(user, query: CatalogueQuery, page_size: int) -> Found:
     selected = {d.param: query.filters[d.param] for d in definitions if query.filters.get(d.param)}
     conditions = {d.param: d.condition(selected[d.param], user) for d in definitions if d.param in selected}
     total, counts = facet_counts(
-        visible, {d.param: d.group_expression(user) for d in definitions}, conditions
+        visible,
+        {d.param: d.group_expression(user) for d in definitions},
+        {d.param for d in definitions if d.many_values},
+        conditions,
     )
     facets = [
         Facet(d.param, d.label, d.values(counts[d.param], selected.get(d.param, []))) for d in definitions
