@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from mentor.core.models import TimeStampedModel
 from mentor.offer.enums import OpenTo, RegistrationMode, SessionStatus
@@ -11,7 +11,10 @@ from .training import Training
 class SessionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Sessions of trainings ``user`` may see (the one rule) that are also open to them."""
-        return self.filter(training__in=Training.objects.visible_to(user)).open_to(user)
+        # Correlated: for the few sessions of one training (its page, the API), the database probes that training
+        # by its key, where an uncorrelated IN would first list every training the user may see.
+        visible = Training.objects.visible_to(user).filter(pk=OuterRef("training_id"))
+        return self.filter(Exists(visible)).open_to(user)
 
     def open_to(self, user):
         """Sessions open to ``user``, whatever their training's visibility: only for callers that already start
