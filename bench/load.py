@@ -46,8 +46,30 @@ def _peak_rss_mb(pid):
     return None
 
 
-def run_load(env, requests_file, port, duration_s, connections=8, threads=2):
-    """Throughput, latency percentiles, errors and each worker's peak memory over ``duration_s`` seconds."""
+def _wrk(requests_file, port, duration_s, connections, threads):
+    return subprocess.run(  # noqa: S603 - fixed command line, no user input
+        [
+            shutil.which("wrk") or "/usr/bin/wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration_s}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(HERE / "mix.lua"),
+            f"http://{HOST}:{port}/",
+        ],
+        env={**os.environ, "BENCH_REQUESTS": str(requests_file)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
+def run_load(env, requests_file, port, duration_s, connections=8, threads=2, warm_up_s=10):
+    """Throughput, latency percentiles, errors and each worker's peak memory over ``duration_s`` seconds, after
+    ``warm_up_s`` seconds of the same load, not counted: every worker has then searched each request of the mix
+    once and keeps it in its cache, as a server that has been running does."""
     server = subprocess.Popen(  # noqa: S603 - fixed command line, no user input
         [
             f"{sys.prefix}/bin/gunicorn",
@@ -64,29 +86,15 @@ def run_load(env, requests_file, port, duration_s, connections=8, threads=2):
     try:
         _wait_for_port(port)
         _warm_up(port, requests_file)
-        wrk = subprocess.run(  # noqa: S603 - fixed command line, no user input
-            [
-                shutil.which("wrk") or "/usr/bin/wrk",
-                f"-t{threads}",
-                f"-c{connections}",
-                f"-d{duration_s}s",
-                "--timeout",
-                "10s",
-                "-s",
-                str(HERE / "mix.lua"),
-                f"http://{HOST}:{port}/",
-            ],
-            env={**os.environ, "BENCH_REQUESTS": str(requests_file)},
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        _wrk(requests_file, port, warm_up_s, connections, threads)
+        wrk = _wrk(requests_file, port, duration_s, connections, threads)
         line = next(x for x in wrk.stdout.splitlines() if x.startswith("BENCH-JSON "))
         stats = json.loads(line.removeprefix("BENCH-JSON "))
         stats["throughput_rps"] = stats["requests"] / (stats["duration_us"] / 1e6)
         stats["worker_peak_rss_mb"] = [_peak_rss_mb(pid) for pid in _workers(server.pid)]
         stats["connections"] = connections
         stats["duration_s"] = duration_s
+        stats["warm_up_s"] = warm_up_s
         return stats
     finally:
         server.terminate()

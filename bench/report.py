@@ -52,7 +52,8 @@ def _rows(run):
     load = run.get("load") or {}
     rss = load.get("worker_peak_rss_mb") or []
     yield [
-        f"charge wrk, {load.get('connections', '?')} connexions, {load.get('duration_s', '?')} s",
+        f"charge wrk, {load.get('connections', '?')} connexions, {load.get('duration_s', '?')} s "
+        f"(après {load.get('warm_up_s', 0)} s de chauffe)",
         _ms(load.get("p50_ms")),
         _ms(load.get("p95_ms")),
         _ms(load.get("p99_ms")),
