@@ -61,11 +61,13 @@ class PostgresEngine:
         }
         return with_corrections(query, corrections)
 
-    def tsquery_text(self, query: SearchQuery) -> str:
+    def tsquery_text(self, query: SearchQuery, weight: str = "") -> str:
         """to_tsquery syntax built from words made of [a-z0-9] only, so the user's text can never make it
-        invalid; PostgreSQL stems each word with the same configuration as the documents."""
+        invalid; PostgreSQL stems each word with the same configuration as the documents. With ``weight`` (a
+        letter), each word matches only the parts of the documents of that weight."""
+        suffix = f":{weight}" if weight else ""
         return " & ".join(
-            "(" + " | ".join("(" + " & ".join(phrase) + ")" for phrase in group) + ")"
+            "(" + " | ".join("(" + " & ".join(w + suffix for w in phrase) + ")" for phrase in group) + ")"
             for group in query.groups
         )
 
@@ -76,11 +78,13 @@ class PostgresEngine:
         )
 
     def rank(self, index: SearchIndex, query: SearchQuery, outer_pk: str) -> RawSQL:
-        """Relevance of the outer row (higher is better): title matches first, then ts_rank."""
+        """Relevance of the outer row (higher is better): title matches first, then ts_rank. The title match is a
+        query restricted to weight A (the title's), read in place: filtering the document first would copy it
+        for every row ranked, six times slower on a common word."""
         return RawSQL(
-            f"(SELECT {TITLE_BONUS} * (ts_filter(document, '{{a}}') @@ q)::int + ts_rank(document, q) "
+            f"(SELECT {TITLE_BONUS} * (document @@ to_tsquery('{CONFIGURATION}', %s))::int + ts_rank(document, q) "
             f"FROM {index.table}, to_tsquery('{CONFIGURATION}', %s) AS q WHERE id = {outer_pk})",
-            [self.tsquery_text(query)],
+            [self.tsquery_text(query, weight="A"), self.tsquery_text(query)],
         )
 
     def index_rows(self, index: SearchIndex, ids) -> None:
