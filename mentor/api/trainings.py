@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from mentor.offer.catalogue import ORDERINGS, CatalogueQuery, facet_definitions, search_catalogue
+from mentor.offer.catalogue.cache import kept
 from mentor.offer.models import Session, Training
 
 from .serializers import (
@@ -50,31 +51,42 @@ class TrainingViewSet(viewsets.ViewSet):
         tags=["formations"],
     )
     def list(self, request):
-        result = search_catalogue(request.user, CatalogueQuery.from_params(request.query_params), PAGE_SIZE)
-        page = result.page
-        return Response(
-            {
-                "count": result.count,
-                "next": self._page_url(request, result.query, page.next_page_number())
-                if page.has_next()
-                else None,
-                "previous": (
-                    self._page_url(request, result.query, page.previous_page_number())
-                    if page.has_previous()
-                    else None
-                ),
-                "results": CatalogueTrainingSerializer(
-                    page.object_list, many=True, context={"request": request}
-                ).data,
-                "facets": {
-                    facet.param: [
-                        {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
-                        for v in facet.values
-                    ]
-                    for facet in result.facets
-                },
-            }
+        query = CatalogueQuery.from_params(request.query_params)
+        # The whole body is kept with the search it renders (same audience, same generation of the catalogue):
+        # its links are absolute, so it is kept per site address.
+        body = kept(
+            request.user,
+            query,
+            PAGE_SIZE,
+            lambda: self._catalogue_body(request, query),
+            part=f"api {request.build_absolute_uri('/')}",
         )
+        return Response(body)
+
+    def _catalogue_body(self, request, query):
+        result = search_catalogue(request.user, query, PAGE_SIZE)
+        page = result.page
+        return {
+            "count": result.count,
+            "next": self._page_url(request, result.query, page.next_page_number())
+            if page.has_next()
+            else None,
+            "previous": (
+                self._page_url(request, result.query, page.previous_page_number())
+                if page.has_previous()
+                else None
+            ),
+            "results": CatalogueTrainingSerializer(
+                page.object_list, many=True, context={"request": request}
+            ).data,
+            "facets": {
+                facet.param: [
+                    {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                    for v in facet.values
+                ]
+                for facet in result.facets
+            },
+        }
 
     @extend_schema(
         summary="Une formation",

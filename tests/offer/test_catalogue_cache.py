@@ -231,3 +231,10 @@ def test_without_a_duration_nothing_is_kept(world, client, settings):
     with CaptureQueriesContext(connection) as again:
         search(client, q="projet")
     assert len(again) > 1
+
+
+def test_the_api_keeps_its_links_per_site_address(world, client):
+    first = client.get(LIST, HTTP_HOST="mentor.example").json()
+    second = client.get(LIST, HTTP_HOST="formation.example").json()
+    assert first["results"][0]["url"].startswith("http://mentor.example/")
+    assert second["results"][0]["url"].startswith("http://formation.example/")

@@ -43,13 +43,14 @@ def audience(user) -> str:
     return f"entity-{user.entity_id}"
 
 
-def found_for(user, query, page_size: int, search) -> Found:
-    """``search()`` (which returns a ``Found``) for this user and query, or what it returned before when nothing
-    the catalogue reads has changed since."""
+def kept(user, query, page_size: int, compute, part: str = "found"):
+    """``compute()`` for this user and search, or what it returned before when nothing the catalogue reads has
+    changed since. ``part`` tells apart what different callers keep for the same search: the search itself
+    (``Found``), or a rendering of it (the API keeps its response body)."""
     seconds = settings.CATALOGUE_CACHE_SECONDS
     if not seconds:
-        return search()
-    asked = f"{query.to_querystring(page=query.page)}&size={page_size}"
+        return compute()
+    asked = f"{part} {query.to_querystring(page=query.page)}&size={page_size}"
     key = ":".join(
         (
             "catalogue",
@@ -59,8 +60,8 @@ def found_for(user, query, page_size: int, search) -> Found:
             hashlib.sha256(asked.encode()).hexdigest(),
         )
     )
-    found = cache.get(key)
-    if found is None:
-        found = search()
-        cache.set(key, found, seconds)
-    return found
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value

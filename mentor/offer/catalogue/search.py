@@ -8,7 +8,7 @@ from mentor.offer import search_index
 from mentor.offer.enums import SessionStatus
 from mentor.offer.models import Session, Training
 
-from .cache import Found, found_for
+from .cache import Found, kept
 from .counting import facet_counts
 from .facets import Facet, facet_definitions
 from .query import CatalogueQuery
@@ -33,7 +33,7 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
     Everything starts from ``Training.objects.visible_to(user)``, counts included. What a search finds is kept per
     audience until the catalogue changes (``cache``).
     """
-    found = found_for(user, query, page_size, lambda: _search(user, query, page_size))
+    found = kept(user, query, page_size, lambda: _search(user, query, page_size))
     paginator = Paginator([], page_size)
     paginator.count = found.count
     return CatalogueResult(
