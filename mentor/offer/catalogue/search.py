@@ -45,9 +45,9 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
 
 
 def _search(user, query: CatalogueQuery, page_size: int) -> Found:
-    """The count, the facets and the trainings of the page, in four SQL queries whatever the number of results:
-    the number of results and every facet count in one (``counting``), the ids of the page, its rows, and the
-    labels of collections and owners."""
+    """The count, the facets and the trainings of the page, in a number of SQL queries that does not depend on the
+    number of results: the number of results and every facet count in one (``counting``), the ids of the page, its
+    rows, and the labels of collections and owners."""
     text = search_index.parse(query.q)
     visible = search_index.matching(Training.objects.visible_to(user), text)
     definitions = facet_definitions()
