@@ -39,3 +39,20 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_with_prod_settings("check", ALLOWED_HOSTS="mentor.gouv.fr")
     assert result.returncode != 0
     assert "SECRET_KEY doit être défini" in result.stderr
+
+
+def test_production_links_default_to_the_first_allowed_host():
+    show = "from django.conf import settings; print(settings.SITE_URL)"
+    result = run_with_prod_settings(
+        "shell", "-c", show, SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS=".mentor.gouv.fr,autre.fr"
+    )
+    assert result.stdout.splitlines()[-1] == "https://mentor.gouv.fr", result.stderr
+    result = run_with_prod_settings(
+        "shell",
+        "-c",
+        show,
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="x.fr",
+        SITE_URL="https://y.fr/",
+    )
+    assert result.stdout.splitlines()[-1] == "https://y.fr", result.stderr

@@ -156,6 +156,10 @@ if os.environ.get("CACHE_URL"):
         }
     }
 
+# The site's address, for links in messages written outside a request (the editorial workflow's and the scheduled
+# commands' e-mails): a request's own address is used wherever there is one.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # How long a catalogue search is kept at most (0: never kept). Any change of the offer ends it sooner.
 CATALOGUE_CACHE_SECONDS = int(os.environ.get("CATALOGUE_CACHE_SECONDS", "300"))
 

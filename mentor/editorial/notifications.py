@@ -5,6 +5,8 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 
+from mentor.core.links import absolute
+
 from .access import stage_reviewers
 from .models import CollectionWatch
 
@@ -23,9 +25,9 @@ def _what(cycle) -> str:
 
 def waiting_for_review(cycle) -> None:
     """Tell the reviewers of the stage ``cycle`` now waits at."""
-    path = reverse("www:review:training", kwargs={"pk": cycle.training_id})
+    link = absolute(reverse("www:review:training", kwargs={"pk": cycle.training_id}))
     body = (
-        f"{_what(cycle)} attend votre relecture ({cycle.get_stage_display()}).\n\nPour la relire : {path}\n"
+        f"{_what(cycle)} attend votre relecture ({cycle.get_stage_display()}).\n\nPour la relire : {link}\n"
     )
     recipients = [u.email for u in stage_reviewers(cycle.training, cycle.stage)]
     _queue([(f"[Mentor] À relire : {cycle.training.title}", body, [email]) for email in recipients])
@@ -38,11 +40,11 @@ def decision_made(cycle, transition, comment: str) -> None:
     author = getattr(cycle, "author", None)
     if author is not None:
         emails.add(author.email)
-    path = reverse("www:contribute:training", kwargs={"pk": training.pk})
+    link = absolute(reverse("www:contribute:training", kwargs={"pk": training.pk}))
     body = f"{_what(cycle)} : {transition.label.lower()}.\n\n"
     if comment:
         body += f"Commentaire du relecteur :\n{comment}\n\n"
-    body += f"Le détail de la revue qualité : {path}\n"
+    body += f"Le détail de la revue qualité : {link}\n"
     _queue([(f"[Mentor] {transition.label} : {training.title}", body, [email]) for email in sorted(emails)])
 
 
@@ -56,7 +58,7 @@ def published(training) -> None:
     )
     body = (
         f"Une nouvelle formation est publiée dans la collection « {training.collection.name} » :\n"
-        f"« {training.title} »\n\n{training.get_absolute_url()}\n"
+        f"« {training.title} »\n\n{absolute(training.get_absolute_url())}\n"
     )
     _queue([(f"[Mentor] Nouvelle formation : {training.title}", body, [email]) for email in emails])
 
@@ -64,6 +66,7 @@ def published(training) -> None:
 def label_expiring(label, recipients: list[str]) -> None:
     body = (
         f"Le label Mentor de la formation « {label.training.title} » expire le {label.valid_until:%d/%m/%Y}.\n"
-        "Pensez à demander sa réévaluation.\n"
+        "Pensez à demander sa réévaluation : "
+        f"{absolute(reverse('www:contribute:training', kwargs={'pk': label.training_id}))}\n"
     )
     _queue([(f"[Mentor] Label à réévaluer : {label.training.title}", body, [email]) for email in recipients])

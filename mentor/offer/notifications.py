@@ -4,7 +4,10 @@ never told about a place that a rollback took back."""
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import formats, timezone
+
+from mentor.core.links import absolute
 
 # event -> (subject, first paragraph); {training} and {session} are filled in.
 AGENT_MESSAGES = {
@@ -80,7 +83,7 @@ def notify_agent(registration, event: str) -> None:
     body = (
         f"Bonjour,\n\n{paragraph.format(session=_session_label(session))}\n\n{reason}"
         f"Formation : {session.training.title}\n"
-        f"Retrouvez vos inscriptions dans « Mes formations » sur Mentor.\n\n"
+        f"Retrouvez vos inscriptions dans « Mes formations » : {absolute(reverse('www:my_registrations'))}\n\n"
         f"L'équipe Mentor"
     )
     _send_on_commit(subject, body, [registration.user.email])
@@ -93,7 +96,7 @@ def notify_managers_of_request(registration) -> None:
     agent = registration.user
     body = (
         f"Bonjour,\n\n{agent.get_full_name() or agent.email} ({agent.email}) demande à s'inscrire à la session "
-        f"« {_session_label(session)} ».\n\nAcceptez ou refusez cette demande dans l'espace de gestion des "
-        f"sessions de Mentor.\n\nL'équipe Mentor"
+        f"« {_session_label(session)} ».\n\nAcceptez ou refusez cette demande : "
+        f"{absolute(reverse('www:managed_session', kwargs={'pk': session.pk}))}\n\nL'équipe Mentor"
     )
     _send_on_commit("Nouvelle demande d'inscription", body, recipients)

@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from mentor.editorial import grid, workflow
@@ -164,3 +165,20 @@ def test_a_training_without_editorial_file_gets_a_consistent_one_on_its_first_tr
     assert not EditorialFile.objects.exists()
     with pytest.raises(TransitionRefused, match=str(S(status).label)):
         workflow.fire("submit", training, world.designer)
+
+
+def test_workflow_mails_link_to_the_site(world, settings, django_capture_on_commit_callbacks):
+    settings.SITE_URL = "https://mentor.example.gouv.fr"
+    training = world.training(scope=Scope.METIER)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.fire("submit", training, world.designer)
+    review_link = "https://mentor.example.gouv.fr" + reverse(
+        "www:review:training", kwargs={"pk": training.pk}
+    )
+    assert all(review_link in m.body for m in mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        world.review(training, world.team, decision="request_changes", comment="Citez vos sources.")
+    contribute_link = "https://mentor.example.gouv.fr" + reverse(
+        "www:contribute:training", kwargs={"pk": training.pk}
+    )
+    assert contribute_link in mail.outbox[-1].body

@@ -264,3 +264,16 @@ def test_deleting_an_account_anonymises_its_registrations_and_promotes_the_waiti
     held.refresh_from_db()
     waiting.refresh_from_db()
     assert (held.user, held.status, waiting.status) == (None, S.CANCELLED, S.CONFIRMED)
+
+
+def test_registration_mails_link_to_the_site(mailoutbox, django_capture_on_commit_callbacks, settings):
+    settings.SITE_URL = "https://mentor.example.gouv.fr"
+    manager = UserFactory()
+    session = SessionFactory(registration_mode=RegistrationMode.ON_REQUEST)
+    session.managers.add(manager)
+    agent = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.register(session, agent)
+    bodies = {m.to[0]: m.body for m in mailoutbox}
+    assert "https://mentor.example.gouv.fr/mes-formations/" in bodies[agent.email]
+    assert f"https://mentor.example.gouv.fr/gestion/sessions/{session.pk}/" in bodies[manager.email]
