@@ -8,6 +8,7 @@ with ``QuerySet.update`` or ``bulk_create`` does: call ``rebuild()`` (or ``manag
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from mentor.core import search
 from mentor.core.search import SearchIndex, SearchQuery, engine, parse_query, register
 
 from .models import Training
@@ -36,7 +37,7 @@ def forget_training(sender, instance, using, **kwargs):
 
 def rebuild(batch_size: int = 10_000) -> int:
     """Index every training again, with set-based statements of ``batch_size`` rows; returns the rows indexed."""
-    return engine().rebuild(TRAINING_INDEX, batch_size)
+    return search.rebuild(TRAINING_INDEX, batch_size)
 
 
 def parse(text: str) -> SearchQuery:

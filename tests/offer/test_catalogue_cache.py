@@ -2,6 +2,7 @@
 read. Each change runs its commit callbacks (the test's transaction itself never commits), as a real commit would."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
@@ -14,7 +15,7 @@ from django.utils import timezone
 from mentor.editorial.models import Label
 from mentor.offer import sessions
 from mentor.offer.enums import OpenTo, SessionStatus, TrainingStatus
-from mentor.offer.models import Adoption
+from mentor.offer.models import Adoption, Training
 from tests.catalogue_world import build_world
 from tests.factories import OrganisationFactory, SessionFactory, TrainingFactory, UserFactory
 
@@ -214,6 +215,18 @@ def test_the_bench_generator_ends_the_entries_it_makes_stale(client, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         call_command("generate_bench_data", "--trainings", "20", "--users", "5", verbosity=0)
     assert search(client)["count"] > 0
+
+
+def test_a_text_loaded_in_bulk_is_found_once_the_index_is_rebuilt(
+    world, client, django_capture_on_commit_callbacks
+):
+    assert search(client, q="télétravail")["count"] == 0
+    # A bulk update sends no signal: the index, and the searches kept, are only refreshed by the rebuild.
+    Training.objects.filter(pk=world.public.pk).update(title="Organiser le télétravail")
+    assert search(client, q="télétravail")["count"] == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("rebuild_search_index", stdout=StringIO())
+    assert ids(search(client, q="télétravail")) == {world.public.pk}
 
 
 def test_an_agent_moved_to_another_entity_gets_that_entitys_catalogue(world, client):

@@ -10,6 +10,7 @@ and its vocabulary ``<table>_vocab``) are created by the app's migrations. ``reg
 """
 
 from django.db import connections
+from django.dispatch import Signal
 
 from .index import SearchIndex
 from .postgres import PostgresEngine
@@ -18,12 +19,21 @@ from .sqlite import Fts5Engine
 
 ENGINES = {engine.vendor: engine for engine in (Fts5Engine, PostgresEngine)}
 _registered: dict[str, SearchIndex] = {}
+# Sent with ``index`` and ``using`` once an index is rebuilt: what was searched before may be found differently.
+index_rebuilt = Signal()
 
 
 def engine(using: str = "default") -> Fts5Engine | PostgresEngine:
     """The engine of the database ``using`` (chosen by its vendor)."""
     connection = connections[using]
     return ENGINES[connection.vendor](connection)
+
+
+def rebuild(index: SearchIndex, batch_size: int = 10_000, using: str = "default") -> int:
+    """Index every row of ``index`` again (see the engines' ``rebuild``); returns the rows indexed."""
+    count = engine(using).rebuild(index, batch_size)
+    index_rebuilt.send(sender=SearchIndex, index=index, using=using)
+    return count
 
 
 def register(index: SearchIndex) -> SearchIndex:
@@ -36,4 +46,13 @@ def registered_indexes() -> list[SearchIndex]:
     return list(_registered.values())
 
 
-__all__ = ["SearchIndex", "SearchQuery", "engine", "parse_query", "register", "registered_indexes"]
+__all__ = [
+    "SearchIndex",
+    "SearchQuery",
+    "engine",
+    "index_rebuilt",
+    "parse_query",
+    "rebuild",
+    "register",
+    "registered_indexes",
+]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from mentor.core.search import engine, registered_indexes
+from mentor.core.search import rebuild, registered_indexes
 
 
 class Command(BaseCommand):
@@ -11,5 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch_size, **options):
         for index in registered_indexes():
-            count = engine().rebuild(index, batch_size)
+            count = rebuild(index, batch_size)
             self.stdout.write(f"{index.table} : {count} lignes indexées.")
