@@ -1,4 +1,5 @@
 """Where the time of one catalogue search goes: each SQL query it runs, timed alone, slowest first, with its plan.
+The catalogue's cache is off here: the search is always run in full.
 
     DATABASE_URL=… DJANGO_SETTINGS_MODULE=config.settings.bench \\
         .venv/bin/python -m bench.explain "sans texte" "agent MEF (DR)" [--plans 3]
@@ -18,6 +19,7 @@ def main():
     parser.add_argument("--plans", type=int, default=3, help="plans printed, for the slowest queries")
     args = parser.parse_args()
     django.setup()
+    from django.conf import settings
     from django.db import connection
     from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
@@ -26,6 +28,7 @@ def main():
 
     from .mix import CASES, as_params, personas
 
+    settings.CATALOGUE_CACHE_SECONDS = 0
     user = personas()[args.persona]
     query = CatalogueQuery.from_params(QueryDict(urlencode(as_params(CASES[args.case]))))
     search_catalogue(user, query)  # warm-up: connection, caches, synonym table
