@@ -69,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mentor.www.context_processors.site",
+                "mentor.www.context_processors.workspaces",
             ],
         },
     },
