@@ -22,6 +22,7 @@ from mentor.editorial.models import LABEL_VALIDITY, Label
 from mentor.offer.catalogue.cache import catalogue_changed
 from mentor.offer.enums import Modality, OpenTo, RegistrationMode, Scope, SessionStatus, TrainingStatus
 from mentor.offer.models import Adoption, Collection, Objective, Registration, Session, Training
+from mentor.offer.sessions import refresh_registration_open_to_all
 from mentor.organisations.enums import OrganisationKind as K
 from mentor.organisations.models import Organisation
 
@@ -270,20 +271,16 @@ def _insert_trainings(ctx: _Context, count: int) -> None:
                 adopter = ctx.rng.choice(ctx.tree.ministries)
                 if adopter.id != training.owner_ministry_id:
                     adoptions.append(Adoption(training_id=training.id, organisation_id=adopter.id))
-        # What offer.sessions.refresh_registration_open_to_all would compute, here in memory.
-        open_to_all = {
-            s.training_id
-            for s in sessions
-            if s.status == SessionStatus.REGISTRATION_OPEN and s.open_to == OpenTo.ALL
-        }
-        for training in trainings:
-            training.registration_open_to_all = training.id in open_to_all
         Training.objects.bulk_create(trainings, batch_size=BATCH_SIZE)
         Session.objects.bulk_create(sessions, batch_size=BATCH_SIZE)
         Session.open_to_organisations.through.objects.bulk_create(listed, batch_size=BATCH_SIZE)
         covers_model.objects.bulk_create(covers, batch_size=BATCH_SIZE)
         Adoption.objects.bulk_create(adoptions, batch_size=BATCH_SIZE)
         Label.objects.bulk_create(labels, batch_size=BATCH_SIZE)
+        # bulk_create sends no signal: the flag the catalogue reads is set by the function that keeps it.
+        refresh_registration_open_to_all(
+            Training.objects.filter(pk__range=(trainings[0].id, trainings[-1].id))
+        )
         for kind, rows in (
             ("formations", trainings),
             ("sessions", sessions),

@@ -71,6 +71,17 @@ def test_every_training_has_its_owner_ministry_and_a_search_index_entry(bench):
         assert found.exists(), training.title
 
 
+def test_the_open_registration_flag_matches_the_sessions(bench):
+    open_to_all = set(
+        Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN, open_to=OpenTo.ALL).values_list(
+            "training_id", flat=True
+        )
+    )
+    flagged = set(Training.objects.filter(registration_open_to_all=True).values_list("pk", flat=True))
+    assert flagged == open_to_all
+    assert 0 < len(flagged) < TRAININGS
+
+
 def test_texts_are_french_sentences_of_realistic_length(bench):
     training = Training.objects.order_by("pk").first()
     assert 300 < len(training.description) < 1500
