@@ -5,7 +5,10 @@
 ``errors`` is there only for invalid input, keyed by field (``non_field_errors`` for the request as a whole).
 """
 
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import AllowAny
 from rest_framework.views import exception_handler as drf_exception_handler
 
 MESSAGES = {
@@ -44,3 +47,11 @@ def _field_errors(details) -> dict:
     if isinstance(details, list):
         return {"non_field_errors": details}
     return {field: errors if isinstance(errors, list) else [errors] for field, errors in details.items()}
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@permission_classes([AllowAny])
+def unknown_endpoint(request, *args, **kwargs):
+    """Any other address under the API: the same structured 404 as a missing resource, not the site's HTML page."""
+    raise exceptions.NotFound()

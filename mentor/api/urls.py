@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from .auth import ObtainTokenView
+from .errors import unknown_endpoint
 from .me import MeView
 from .trainings import TrainingViewSet
 
@@ -17,4 +18,7 @@ urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
     path("me/", MeView.as_view(), name="me"),
     *router.urls,
+    # Last: what nothing above matched. Only addresses ending with "/", so that one without it is still
+    # redirected to its "/" form first.
+    re_path(r"^(?:.*/)?$", unknown_endpoint),
 ]
