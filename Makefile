@@ -32,9 +32,14 @@ tests/oidc/node_modules/.installed: tests/oidc/package-lock.json
 migrate: install
 	$(MANAGE) migrate --noinput
 
+# The web server, the task queue's worker (e-mails, scheduled jobs) and the scheduler that enqueues the jobs at
+# their times: one command; stopping it (Ctrl+C) stops all three.
 run: migrate
 	$(MANAGE) load_reference_data
 	$(MANAGE) load_demo_data
+	@trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) db_worker --interval 2 & worker=$$!; \
+	$(MANAGE) run_scheduler & scheduler=$$!; \
 	$(MANAGE) runserver $(HOST)
 
 test: install-test

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "mentor.core",
     "mentor.organisations",
     "mentor.accounts",
@@ -145,6 +147,14 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mentor <ne-pas-repondre@mentor.gouv.fr>")
+# A message the mail server refuses is tried again after 1, 5, 25 minutes… then kept as failed (core/mail).
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "5"))
+EMAIL_RETRY_BASE_SECONDS = int(os.environ.get("EMAIL_RETRY_BASE_SECONDS", "60"))
+
+# Background work (e-mails, scheduled jobs) goes through Django's tasks framework (the django-tasks backport) with
+# its database backend: a task is a row written in the transaction that enqueues it, run by `manage.py db_worker`.
+# Moving to a broker later is a change of backend here, not of the code that enqueues.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Each process has its own memory cache unless CACHE_URL names a Redis server shared by all. Either is correct for
 # the catalogue, whose cached searches are keyed by a generation read from the database (offer/catalogue/cache.py).

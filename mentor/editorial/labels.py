@@ -73,7 +73,7 @@ def process_labels(today: date | None = None) -> tuple[int, int]:
     expired = Label.objects.filter(valid_until__lt=today)
     removed = expired.count()
     expired.delete()
-    due = Label.objects.select_for_update().filter(
+    due = Label.objects.select_for_update(of=("self",)).filter(
         valid_until__lte=today + timedelta(days=REMINDER_DAYS), reminder_sent_at__isnull=True
     )
     reminded = 0

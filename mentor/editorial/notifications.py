@@ -1,36 +1,28 @@
-"""E-mails of the editorial workflow. Each is queued with transaction.on_commit: nothing is sent for a
-transition that is rolled back."""
+"""E-mails of the editorial workflow, written through ``core.mail.notify`` in the transition's transaction: a
+transition that is rolled back sends nothing, and a mail server that is down delays them without failing it."""
 
-from django.core.mail import send_mass_mail
-from django.db import transaction
 from django.urls import reverse
 
 from mentor.core.links import absolute
+from mentor.core.mail import notify
 
 from .access import stage_reviewers
-from .models import CollectionWatch
+from .models import CollectionWatch, TrainingRevision
 
 
-def _queue(messages: list[tuple[str, str, list[str]]]) -> None:
-    # None: Django's DEFAULT_FROM_EMAIL.
-    messages = [(subject, body, None, to) for subject, body, to in messages if to]
-    if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
-
-
-def _what(cycle) -> str:
-    kind = "La révision de la formation" if cycle.__class__.__name__ == "TrainingRevision" else "La formation"
-    return f"{kind} « {cycle.training.title} »"
+def _context(cycle) -> dict:
+    return {"training": cycle.training, "is_revision": isinstance(cycle, TrainingRevision)}
 
 
 def waiting_for_review(cycle) -> None:
     """Tell the reviewers of the stage ``cycle`` now waits at."""
-    link = absolute(reverse("www:review:training", kwargs={"pk": cycle.training_id}))
-    body = (
-        f"{_what(cycle)} attend votre relecture ({cycle.get_stage_display()}).\n\nPour la relire : {link}\n"
-    )
     recipients = [u.email for u in stage_reviewers(cycle.training, cycle.stage)]
-    _queue([(f"[Mentor] À relire : {cycle.training.title}", body, [email]) for email in recipients])
+    link = absolute(reverse("www:review:training", kwargs={"pk": cycle.training_id}))
+    notify(
+        recipients,
+        "editorial/emails/waiting_for_review",
+        {**_context(cycle), "stage": cycle.get_stage_display().lower(), "link": link},
+    )
 
 
 def decision_made(cycle, transition, comment: str) -> None:
@@ -41,32 +33,26 @@ def decision_made(cycle, transition, comment: str) -> None:
     if author is not None:
         emails.add(author.email)
     link = absolute(reverse("www:contribute:training", kwargs={"pk": training.pk}))
-    body = f"{_what(cycle)} : {transition.label.lower()}.\n\n"
-    if comment:
-        body += f"Commentaire du relecteur :\n{comment}\n\n"
-    body += f"Le détail de la revue qualité : {link}\n"
-    _queue([(f"[Mentor] {transition.label} : {training.title}", body, [email]) for email in sorted(emails)])
+    notify(
+        sorted(emails),
+        "editorial/emails/decision",
+        {**_context(cycle), "decision": transition.name, "comment": comment, "link": link},
+    )
 
 
 def published(training) -> None:
     """Tell the watchers of the training's collection (and of its parent collection)."""
-    collection_ids = [training.collection_id, training.collection.parent_id]
+    collection_ids = [c for c in (training.collection_id, training.collection.parent_id) if c]
     emails = (
-        CollectionWatch.objects.filter(collection_id__in=[c for c in collection_ids if c])
+        CollectionWatch.objects.filter(collection_id__in=collection_ids)
+        .order_by("user__email")
         .values_list("user__email", flat=True)
         .distinct()
     )
-    body = (
-        f"Une nouvelle formation est publiée dans la collection « {training.collection.name} » :\n"
-        f"« {training.title} »\n\n{absolute(training.get_absolute_url())}\n"
-    )
-    _queue([(f"[Mentor] Nouvelle formation : {training.title}", body, [email]) for email in emails])
+    link = absolute(training.get_absolute_url())
+    notify(emails, "editorial/emails/published", {"training": training, "link": link})
 
 
 def label_expiring(label, recipients: list[str]) -> None:
-    body = (
-        f"Le label Mentor de la formation « {label.training.title} » expire le {label.valid_until:%d/%m/%Y}.\n"
-        "Pensez à demander sa réévaluation : "
-        f"{absolute(reverse('www:contribute:training', kwargs={'pk': label.training_id}))}\n"
-    )
-    _queue([(f"[Mentor] Label à réévaluer : {label.training.title}", body, [email]) for email in recipients])
+    link = absolute(reverse("www:contribute:training", kwargs={"pk": label.training_id}))
+    notify(recipients, "editorial/emails/label_expiring", {"label": label, "link": link})

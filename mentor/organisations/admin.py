@@ -47,8 +47,12 @@ class PartnershipAgreementAdmin(admin.ModelAdmin):
 
 @admin.register(ContactMessage)
 class ContactMessageAdmin(admin.ModelAdmin):
-    list_display = ["subject", "organisation", "sender_email", "status", "created_at"]
-    list_filter = ["status"]
+    list_display = ["subject", "organisation", "sender_email", "sending", "created_at"]
+    list_filter = ["email__status"]
     search_fields = ["subject", "sender_email", "organisation__code"]
-    list_select_related = ["organisation"]
-    readonly_fields = ["organisation", "sender", "sender_email", "subject", "body", "created_at"]
+    list_select_related = ["organisation", "email"]
+    readonly_fields = ["organisation", "sender", "sender_email", "subject", "body", "email", "created_at"]
+
+    @admin.display(description="envoi", ordering="email__status")
+    def sending(self, message):
+        return message.email.get_status_display() if message.email else "—"

@@ -22,9 +22,3 @@ class AgreementStatus(models.TextChoices):
     ACTIVE = "active", "Active"
     EXPIRED = "expired", "Expirée"
     TERMINATED = "terminated", "Résiliée"
-
-
-class ContactMessageStatus(models.TextChoices):
-    PENDING = "pending", "En cours d'envoi"
-    SENT = "sent", "Envoyé"
-    FAILED = "failed", "Échec de l'envoi, conservé"

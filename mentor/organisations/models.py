@@ -8,7 +8,7 @@ from django.db import models, transaction
 from mentor.core.models import TimeStampedModel
 from mentor.core.tree import build_path, check_not_own_ancestor, ids_in_path
 
-from .enums import NOT_ATTACHABLE_KINDS, AgreementStatus, ContactMessageStatus, OrganisationKind
+from .enums import NOT_ATTACHABLE_KINDS, AgreementStatus, OrganisationKind
 from .signals import subtree_moved
 from .validators import validate_pdf_content, validate_pdf_size
 
@@ -306,8 +306,14 @@ class ContactMessage(TimeStampedModel):
     sender_email = models.EmailField("adresse de l'expéditeur", blank=True)
     subject = models.CharField("objet", max_length=200)
     body = models.TextField("message")
-    status = models.CharField(
-        "envoi", max_length=20, choices=ContactMessageStatus.choices, default=ContactMessageStatus.PENDING
+    # The message as the task queue sends it: its state is what the worker did (sent, to retry, failed).
+    email = models.OneToOneField(
+        "core.OutgoingEmail",
+        verbose_name="courriel",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_message",
     )
 
     class Meta:

@@ -11,6 +11,7 @@ from mentor.editorial.enums import CriterionResult, Rating
 from mentor.editorial.labels import award, label_eligibility
 from mentor.editorial.models import Label, QualityReview
 from mentor.offer.enums import Scope
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -86,10 +87,11 @@ def test_the_command_reminds_once_60_days_before_expiry_and_removes_expired_labe
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("process_labels", stdout=out)
+    run_tasks()
     assert "1 rappel(s) envoyé(s), 1 label(s) expiré(s) retiré(s)." in out.getvalue()
     assert set(Label.objects.values_list("pk", flat=True)) == {soon.pk, later.pk}
     assert not Label.objects.filter(pk=expired.pk).exists()
-    reminders = [m for m in mail.outbox if "Label à réévaluer" in m.subject]
+    reminders = [m for m in mail.outbox if "demandez sa réévaluation" in m.subject]
     assert {m.to[0] for m in reminders} == {world.designer.email, world.team.email, world.second_team.email}
     soon.refresh_from_db()
     assert soon.reminder_sent_at is not None
@@ -97,4 +99,5 @@ def test_the_command_reminds_once_60_days_before_expiry_and_removes_expired_labe
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("process_labels", stdout=StringIO())
-    assert not [m for m in mail.outbox if "Label à réévaluer" in m.subject]
+    run_tasks()
+    assert not [m for m in mail.outbox if "demandez sa réévaluation" in m.subject]

@@ -11,6 +11,7 @@ from mentor.editorial.workflow import TransitionRefused
 from mentor.offer.enums import Scope
 from mentor.offer.enums import TrainingStatus as S
 from mentor.offer.models import Training
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ def test_ministry_specific_path_with_changes_requested_then_published(
     training = world.training(scope=Scope.METIER)
     with django_capture_on_commit_callbacks(execute=True):
         workflow.fire("submit", training, world.designer)
+    run_tasks()
     assert sorted(m.to[0] for m in mail.outbox) == sorted([world.team.email, world.second_team.email])
     with django_capture_on_commit_callbacks(execute=True):
         world.review(
@@ -36,6 +38,7 @@ def test_ministry_specific_path_with_changes_requested_then_published(
             comment="Citez vos sources.",
             blocking=(Rating.NOT_MET, "Aucune source."),
         )
+    run_tasks()
     training.refresh_from_db()
     assert training.status == S.CHANGES_REQUESTED
     assert mail.outbox[-1].to == [world.designer.email]
@@ -82,6 +85,7 @@ def test_cross_government_path_goes_to_the_owner_team_then_the_collection_lead(
         grid.review_and_decide(training, world.team, world.ratings(training), "approve")
     with django_capture_on_commit_callbacks(execute=True):
         grid.review_and_decide(training, world.team, world.ratings(training), "forward")
+    run_tasks()
     file = EditorialFile.objects.get(training=training)
     assert (file.status, file.stage) == (S.SUBMITTED, Stage.COLLECTION_LEAD)
     assert world.lead_reviewer.email in [m.to[0] for m in mail.outbox]
@@ -172,12 +176,14 @@ def test_workflow_mails_link_to_the_site(world, settings, django_capture_on_comm
     training = world.training(scope=Scope.METIER)
     with django_capture_on_commit_callbacks(execute=True):
         workflow.fire("submit", training, world.designer)
+    run_tasks()
     review_link = "https://mentor.example.gouv.fr" + reverse(
         "www:review:training", kwargs={"pk": training.pk}
     )
     assert all(review_link in m.body for m in mail.outbox)
     with django_capture_on_commit_callbacks(execute=True):
         world.review(training, world.team, decision="request_changes", comment="Citez vos sources.")
+    run_tasks()
     contribute_link = "https://mentor.example.gouv.fr" + reverse(
         "www:contribute:training", kwargs={"pk": training.pk}
     )

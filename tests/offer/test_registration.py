@@ -13,6 +13,7 @@ from tests.factories import (
     SessionFactory,
     UserFactory,
 )
+from tests.tasks import run_tasks
 from tests.www.registrations_world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -24,17 +25,13 @@ def statuses(session):
     return list(session.registrations.order_by("created_at", "id").values_list("user__email", "status"))
 
 
-def test_free_session_with_places_confirms_at_once_and_mails_after_commit(
-    mailoutbox, django_capture_on_commit_callbacks
-):
+def test_free_session_with_places_confirms_at_once_and_the_worker_mails_the_agent(mailoutbox):
     session = SessionFactory(capacity=2)
     agent = UserFactory()
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        registration = registrations.register(session, agent)
+    registration = registrations.register(session, agent)
     assert registration.status == S.CONFIRMED
-    assert mailoutbox == []  # nothing leaves before the commit
-    for callback in callbacks:
-        callback()
+    assert mailoutbox == []  # the request only writes the message; the worker sends it
+    assert run_tasks() == 1
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [agent.email]
     assert "Inscription confirmée" in mailoutbox[0].subject
@@ -50,6 +47,7 @@ def test_a_rolled_back_registration_sends_no_mail(mailoutbox, django_capture_on_
     ):
         registrations.register(session, UserFactory())
         raise RuntimeError("the request failed later")
+    assert run_tasks() == 0  # the message and its task went with the rollback
     assert mailoutbox == []
     assert not Registration.objects.exists()
 
@@ -63,11 +61,13 @@ def test_on_request_session_makes_a_request_that_a_manager_accepts(
     agent = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         request = registrations.register(session, agent)
+    run_tasks()
     assert request.status == S.REQUESTED
     assert {tuple(m.to) for m in mailoutbox} == {(agent.email,), (manager.email,)}
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         registrations.accept(request, by=manager)
+    run_tasks()
     request.refresh_from_db()
     assert request.status == S.CONFIRMED
     assert request.decided_by == manager and request.decided_at is not None
@@ -95,6 +95,7 @@ def test_full_session_puts_agents_on_the_waiting_list_and_promotes_the_first_whe
         held = registrations.register(session, first)
         registrations.register(session, second)
         registrations.register(session, third)
+    run_tasks()
     assert statuses(session) == [
         (first.email, S.CONFIRMED),
         (second.email, S.WAITING),
@@ -103,14 +104,15 @@ def test_full_session_puts_agents_on_the_waiting_list_and_promotes_the_first_whe
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         registrations.cancel(held, by=first)
+    run_tasks()
     assert statuses(session) == [
         (first.email, S.CANCELLED),
         (second.email, S.CONFIRMED),
         (third.email, S.WAITING),
     ]
     assert {m.to[0]: m.subject for m in mailoutbox} == {
-        first.email: "[Mentor] Inscription annulée",
-        second.email: "[Mentor] Une place s'est libérée : inscription confirmée",
+        first.email: f"[Mentor] Inscription annulée : « {session.training.title} »",
+        second.email: f"[Mentor] Une place s'est libérée : inscription confirmée : « {session.training.title} »",
     }
 
 
@@ -246,6 +248,7 @@ def test_anonymising_a_deleted_account_frees_its_upcoming_places(
     RegistrationFactory(session=upcoming, user=waiting_agent, status=S.WAITING)
     with django_capture_on_commit_callbacks(execute=True):
         assert registrations.anonymise_registrations_of(leaving) == 2
+    run_tasks()
     assert not Registration.objects.filter(user=leaving).exists()
     assert list(upcoming.registrations.values_list("user", "status")) == [
         (None, S.CANCELLED),
@@ -274,6 +277,7 @@ def test_registration_mails_link_to_the_site(mailoutbox, django_capture_on_commi
     agent = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         registrations.register(session, agent)
+    run_tasks()
     bodies = {m.to[0]: m.body for m in mailoutbox}
     assert "https://mentor.example.gouv.fr/mes-formations/" in bodies[agent.email]
     assert f"https://mentor.example.gouv.fr/gestion/sessions/{session.pk}/" in bodies[manager.email]

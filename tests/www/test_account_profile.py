@@ -11,6 +11,7 @@ from mentor.accounts.models import EntityChangeRequest, Membership, User
 from mentor.offer.models import Registration
 from mentor.organisations.models import ContactMessage, TeamMembership
 from tests.factories import DEFAULT_PASSWORD, RegistrationFactory, TeamMembershipFactory
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +58,7 @@ def test_an_entity_change_is_decided_by_the_new_entitys_mentor_team(
     assert f'id="entite-{realm.pref.pk}"' in page
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accounts:entity_change"), {"entity": realm.pref.pk})
+    run_tasks()
     assert response.status_code == 302
     change = EntityChangeRequest.objects.get(user=agent)
     assert (change.from_entity, change.to_entity, change.status) == (
@@ -85,6 +87,7 @@ def test_an_entity_change_is_decided_by_the_new_entitys_mentor_team(
         client.post(
             reverse("www:organisation:decide_entity_change", args=[change.pk]), {"decision": "accept"}
         )
+    run_tasks()
     agent.refresh_from_db()
     change.refresh_from_db()
     assert agent.entity == realm.pref and change.status == RequestStatus.ACCEPTED
@@ -154,6 +157,7 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(client, realm):
     agent = realm.users["agent"]
     response = client.post(reverse("accounts:password_reset"), {"email": agent.email})
     assert response.status_code == 302
+    run_tasks()
     link = re.search(r"https?://\S+/compte/mot-de-passe/nouveau/\S+/", mail.outbox[0].body).group(0)
     form_url = client.get(link, follow=True).redirect_chain[-1][0]
     new = "encore-une-autre-phrase"

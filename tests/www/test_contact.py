@@ -6,9 +6,10 @@ from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
-from mentor.organisations.enums import ContactMessageStatus
+from mentor.core.models import EmailStatus
 from mentor.organisations.models import ContactMessage
 from tests.factories import CollectionFactory, TeamMembershipFactory
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -67,51 +68,55 @@ def test_a_user_whose_tree_has_no_team_is_told_so(client, realm):
     assert "Aucune équipe Mentor n'est encore désignée pour DRFiP de Bretagne" in page
 
 
-def test_the_contact_form_emails_the_team(client, realm, django_capture_on_commit_callbacks):
+def test_the_contact_form_emails_the_team(client, realm):
     TeamMembershipFactory(organisation=realm.mef, email="mentor@finances.gouv.fr")
     TeamMembershipFactory(organisation=realm.mef, email="mentor@finances.gouv.fr")
     TeamMembershipFactory(organisation=realm.mef, email="referente@finances.gouv.fr")
     agent = realm.users["agent"]
     client.force_login(agent)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("www:contact_send"), {"subject": "Formation métier", "body": "Bonjour !"}
-        )
+    response = client.post(reverse("www:contact_send"), {"subject": "Formation métier", "body": "Bonjour !"})
     assert response.status_code == 302
+    message = ContactMessage.objects.select_related("email").get()
+    assert (message.organisation, message.sender, message.email.status) == (
+        realm.mef,
+        agent,
+        EmailStatus.PENDING,
+    )
+    assert mail.outbox == []  # the worker sends it, not the request
+    assert run_tasks() == 1
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     assert sorted(sent.to) == ["mentor@finances.gouv.fr", "referente@finances.gouv.fr"]
     assert sent.reply_to == [agent.email] and "Bonjour !" in sent.body
-    message = ContactMessage.objects.get()
-    assert (message.organisation, message.sender, message.status) == (
-        realm.mef,
-        agent,
-        ContactMessageStatus.SENT,
-    )
+    assert sent.subject == "[Mentor] Formation métier"
+    message.email.refresh_from_db()
+    assert message.email.status == EmailStatus.SENT
 
 
-# Transactional: the view's own transaction commits, so the e-mail is attempted before the page answers.
-@pytest.mark.django_db(transaction=True)
-def test_a_message_that_cannot_be_sent_is_kept(client, realm, settings):
+def test_a_message_that_cannot_be_sent_is_kept_and_retried_then_marked_failed(client, realm, settings):
     settings.EMAIL_BACKEND = f"{__name__}.BrokenBackend"
+    settings.EMAIL_RETRY_BASE_SECONDS = 0  # every retry is due at once
     TeamMembershipFactory(organisation=realm.mef)
     client.force_login(realm.users["agent"])
     response = client.post(
         reverse("www:contact_send"), {"subject": "Question", "body": "Mon message"}, follow=True
     )
-    assert "son envoi a échoué" in text(response)
-    message = ContactMessage.objects.get()
-    assert (message.body, message.status) == ("Mon message", ContactMessageStatus.FAILED)
+    assert "Votre message est enregistré" in text(response)
+    assert run_tasks() == settings.EMAIL_MAX_ATTEMPTS
+    message = ContactMessage.objects.select_related("email").get()
+    assert (message.body, message.email.status, message.email.attempts) == (
+        "Mon message",
+        EmailStatus.FAILED,
+        settings.EMAIL_MAX_ATTEMPTS,
+    )
+    assert "ConnectionRefusedError: the mail server is down" in message.email.last_error
 
 
-def test_the_contact_form_is_throttled_per_user(client, realm, django_capture_on_commit_callbacks):
+def test_the_contact_form_is_throttled_per_user(client, realm):
     TeamMembershipFactory(organisation=realm.mef)
     client.force_login(realm.users["agent"])
-    with django_capture_on_commit_callbacks(execute=True):
-        for n in range(5):
-            assert (
-                client.post(reverse("www:contact_send"), {"subject": f"n{n}", "body": "x"}).status_code == 302
-            )
+    for n in range(5):
+        assert client.post(reverse("www:contact_send"), {"subject": f"n{n}", "body": "x"}).status_code == 302
     response = client.post(reverse("www:contact_send"), {"subject": "de trop", "body": "x"})
     assert response.status_code == 429
     assert "réessayez dans une heure" in text(response)

@@ -13,6 +13,7 @@ from mentor.editorial.models import CollectionWatch, Label
 from mentor.offer.enums import Scope
 from mentor.offer.models import Adoption, Training
 from tests.factories import UserFactory
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +74,7 @@ def test_watchers_of_a_collection_hear_of_each_publication(client, world, django
     world.review(training, world.team)
     with django_capture_on_commit_callbacks(execute=True):
         workflow.fire("publish", training, world.designer)
+    run_tasks()
     assert [m.to for m in mail.outbox if "Nouvelle formation" in m.subject] == [[watcher.email]]
 
     client.post(reverse("www:contribute:watch", kwargs={"slug": world.collection.slug}))

@@ -19,6 +19,7 @@ from tests.factories import (
     TeamMembershipFactory,
     UserFactory,
 )
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +156,7 @@ def test_an_invitation_by_signed_link_creates_the_account_with_its_role(
                 "role": Role.SESSION_MANAGER,
             },
         )
+    run_tasks()
     assert response.status_code == 302
     assert mail.outbox[0].to == ["nouvelle@igpde.finances.gouv.fr"]
     link = re.search(r"https?://\S+/compte/invitation/\S+/", mail.outbox[0].body).group(0)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from mentor.offer.enums import RegistrationMode, RegistrationStatus, SessionStatus
 from mentor.offer.models import Registration
 from tests.factories import RegistrationFactory, SessionFactory, TrainingFactory, UserFactory
+from tests.tasks import run_tasks
 
 from .registrations_world import build_world
 
@@ -34,6 +35,7 @@ def test_an_agent_registers_and_is_told_by_e_mail_once_committed(
     client.force_login(world.agent)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(register_url(world.transverse_session), follow=True)
+    run_tasks()
     assert response.redirect_chain[-1][0] == (
         f"{world.transverse.get_absolute_url()}#session-{world.transverse_session.pk}"
     )

@@ -4,6 +4,7 @@ from django.urls import reverse
 from mentor.accounts.enums import Role
 from mentor.offer.enums import RegistrationMode, RegistrationStatus, SessionStatus
 from tests.factories import MembershipFactory, RegistrationFactory, SessionFactory, UserFactory
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,7 @@ def test_a_manager_accepts_and_refuses_requests(
     assert reverse("www:decide_registration", args=[first.pk, "accepter"]) in page
     with django_capture_on_commit_callbacks(execute=True):
         response = decide(client, first, "accepter")
+    run_tasks()
     assert messages_of(response) == ["La demande est acceptée : l'inscription est confirmée."]
     response = decide(client, second, "accepter")
     assert messages_of(response) == [
@@ -71,14 +73,16 @@ def test_a_manager_accepts_and_refuses_requests(
             {"comment": "Public visé : encadrants uniquement"},
             follow=True,
         )
+    run_tasks()
     assert messages_of(response) == ["L'inscription est refusée."]
     response = decide(client, third, "accepter")
     assert messages_of(response) == ["Cette demande a déjà été traitée."]
     for registration in (first, second, third):
         registration.refresh_from_db()
     assert (first.status, second.status, third.status) == (S.CONFIRMED, S.WAITING, S.REFUSED)
-    assert [m.to for m in mailoutbox] == [[first.user.email], [third.user.email]]
-    assert "Motif : Public visé : encadrants uniquement" in mailoutbox[1].body
+    assert [m.to for m in mailoutbox] == [[first.user.email], [second.user.email], [third.user.email]]
+    assert "liste d'attente" in mailoutbox[1].body
+    assert "Motif : Public visé : encadrants uniquement" in mailoutbox[2].body
     assert third.comment == "Public visé : encadrants uniquement"
 
 
@@ -114,11 +118,12 @@ def test_a_manager_moves_the_session_along_its_lifecycle(
     url = reverse("www:session_transition", args=[session.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"transition": "cancel"}, follow=True)
+    run_tasks()
     assert messages_of(response) == ["La session est désormais au statut « Annulée »."]
     session.refresh_from_db()
     registration.refresh_from_db()
     assert (session.status, registration.status) == (SessionStatus.CANCELLED, S.CANCELLED)
-    assert [m.subject for m in mailoutbox] == ["[Mentor] Session annulée"]
+    assert [m.subject for m in mailoutbox] == [f"[Mentor] Session annulée : « {session.training.title} »"]
     page = client.get(reverse("www:managed_session", args=[session.pk])).content.decode()
     assert "Historique des statuts" in page
     assert "inscriptions ouvertes → annulée" in page

@@ -10,6 +10,7 @@ from mentor.editorial.enums import Rating
 from mentor.editorial.models import EditorialFile, Label, QualityReview
 from mentor.offer.enums import Scope
 from mentor.offer.enums import TrainingStatus as S
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +77,7 @@ def test_a_reviewer_fills_the_grid_and_the_designer_reads_it_indicator_by_indica
                 plain=(Rating.NOT_MET, "Chiffres de 2019."),
             ),
         )
+    run_tasks()
     assert response.status_code == 302
     training.refresh_from_db()
     assert training.status == S.CHANGES_REQUESTED
@@ -143,6 +145,7 @@ def test_reviewers_see_a_revision_side_by_side_and_approval_replaces_the_publish
     assert "Public visé" not in page.split("Modifications proposées")[1].split("</table>")[0]
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, grid_data(world, training, "approve")).status_code == 302
+    run_tasks()
     training.refresh_from_db()
     revision.refresh_from_db()
     assert training.title == "Ouvrir et partager les données"

@@ -1,76 +1,48 @@
-"""E-mails about accounts, each sent once the transaction that caused it has committed."""
+"""E-mails about accounts, written through ``core.mail.notify`` in the transaction of the change that causes
+them. Links come from the request's own address."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
+from django.contrib.auth.forms import PasswordResetForm
 from django.urls import reverse
 
 from mentor.accounts.roles import reviewers_for
 from mentor.accounts.tokens import confirmation_token, invitation_token
+from mentor.core.mail import notify
 
-
-def _send_later(subject: str, template: str, context: dict, recipients: list[str]) -> None:
-    if not recipients:
-        return
-    body = render_to_string(
-        f"www/account/emails/{template}.txt", {**context, "SITE_NAME": settings.SITE_NAME}
-    )
-    transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+T = "www/account/emails/"
 
 
 def send_confirmation(request, user) -> None:
     link = request.build_absolute_uri(reverse("accounts:confirm", args=[confirmation_token(user)]))
-    _send_later(
-        "Confirmez votre adresse électronique", "confirmation", {"user": user, "link": link}, [user.email]
-    )
+    notify([user.email], T + "confirmation", {"user": user, "link": link})
 
 
 def notify_reviewers_of_account_request(request, account_request) -> None:
     link = request.build_absolute_uri(reverse("www:organisation:requests"))
-    recipients = list(reviewers_for(account_request.entity).values_list("email", flat=True))
-    _send_later(
-        "Une demande de compte attend votre décision",
-        "account_request",
-        {"account_request": account_request, "link": link},
-        recipients,
-    )
+    recipients = reviewers_for(account_request.entity).order_by("email").values_list("email", flat=True)
+    notify(recipients, T + "account_request", {"account_request": account_request, "link": link})
 
 
 def send_account_decision(account_request) -> None:
-    _send_later(
-        "Votre demande de compte a été traitée",
-        "account_decision",
-        {"account_request": account_request},
-        [account_request.user.email],
-    )
+    notify([account_request.user.email], T + "account_decision", {"account_request": account_request})
 
 
 def notify_reviewers_of_entity_change(request, change) -> None:
     link = request.build_absolute_uri(reverse("www:organisation:requests"))
-    recipients = list(reviewers_for(change.to_entity).values_list("email", flat=True))
-    _send_later(
-        "Une demande de changement d'entité attend votre décision",
-        "entity_change_request",
-        {"change": change, "link": link},
-        recipients,
-    )
+    recipients = reviewers_for(change.to_entity).order_by("email").values_list("email", flat=True)
+    notify(recipients, T + "entity_change_request", {"change": change, "link": link})
 
 
 def send_entity_change_decision(change) -> None:
-    _send_later(
-        "Votre demande de changement d'entité a été traitée",
-        "entity_change_decision",
-        {"change": change},
-        [change.user.email],
-    )
+    notify([change.user.email], T + "entity_change_decision", {"change": change})
 
 
 def send_invitation(request, invitation) -> None:
     link = request.build_absolute_uri(reverse("accounts:invitation", args=[invitation_token(invitation)]))
-    _send_later(
-        f"Invitation à rejoindre {invitation.organisation.name} sur {settings.SITE_NAME}",
-        "invitation",
-        {"invitation": invitation, "link": link},
-        [invitation.email],
-    )
+    notify([invitation.email], T + "invitation", {"invitation": invitation, "link": link})
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's password reset, its message written through ``notify`` like every other."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        notify([to_email], T + "password_reset", context)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import auth, profile, signup
+from . import auth, emails, profile, signup
 
 app_name = "accounts"
 
@@ -20,8 +20,7 @@ urlpatterns = [
         "mot-de-passe/oublie/",
         auth_views.PasswordResetView.as_view(
             template_name=T + "password_reset.html",
-            email_template_name=T + "emails/password_reset.txt",
-            subject_template_name=T + "emails/password_reset_subject.txt",
+            form_class=emails.QueuedPasswordResetForm,
             success_url=reverse_lazy("accounts:password_reset_done"),
         ),
         name="password_reset",

@@ -1,15 +1,10 @@
-"""Sending a contact message to a Mentor team: throttled per user through the shared cache, and kept in the
-database whatever happens to the e-mail."""
-
-import logging
+"""Sending a contact message to a Mentor team: throttled per user through the shared cache, kept in the database,
+and handed to the task queue (``core.mail.notify``) in the same transaction."""
 
 from django.core.cache import cache
-from django.core.mail import EmailMessage
 
-from mentor.organisations.enums import ContactMessageStatus
+from mentor.core.mail import notify
 from mentor.organisations.models import ContactMessage
-
-logger = logging.getLogger(__name__)
 
 MESSAGES_PER_HOUR = 5
 WINDOW_SECONDS = 3600
@@ -28,19 +23,14 @@ def allow_one_more(user) -> bool:
 
 
 def deliver(message: ContactMessage, recipients: list[str]) -> None:
-    email = EmailMessage(
-        subject=f"[Mentor] {message.subject}",
-        body=f"Message de {message.sender_email} via la page Contact :\n\n{message.body}",
-        to=recipients,
+    """Queue ``message`` for the team; one e-mail to all its members, answering to the sender."""
+    emails = notify(
+        recipients,
+        "www/contact/emails/message",
+        {"message": message},
         reply_to=[message.sender_email],
+        one_each=False,
     )
-    try:
-        email.send()
-    except Exception:
-        # Whatever the mail server did, the message stays in the database for the team to read.
-        logger.exception("Contact message %s could not be sent", message.pk)
-        status = ContactMessageStatus.FAILED
-    else:
-        status = ContactMessageStatus.SENT
-    ContactMessage.objects.filter(pk=message.pk).update(status=status)
-    message.status = status
+    if emails:
+        message.email = emails[0]
+        message.save(update_fields=["email"])

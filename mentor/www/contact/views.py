@@ -5,7 +5,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from mentor.offer.models import Collection
-from mentor.organisations.enums import ContactMessageStatus
 from mentor.organisations.models import ContactMessage, TeamMembership
 
 from .delivery import allow_one_more, deliver
@@ -70,13 +69,8 @@ def send(request):
             subject=form.cleaned_data["subject"],
             body=form.cleaned_data["body"],
         )
-        recipients = sorted({member.email for member in team})
-        transaction.on_commit(lambda: deliver(message, recipients))
-    if message.status == ContactMessageStatus.FAILED:
-        messages.warning(
-            request,
-            "Votre message est enregistré, mais son envoi a échoué : l'équipe Mentor le retrouvera dans Mentor.",
-        )
-    else:
-        messages.success(request, f"Votre message est envoyé à l'équipe Mentor de {team_organisation.name}.")
+        deliver(message, sorted({member.email for member in team}))
+    messages.success(
+        request, f"Votre message est enregistré et transmis à l'équipe Mentor — {team_organisation.name}."
+    )
     return redirect("www:contact")
