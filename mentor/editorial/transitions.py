@@ -1,12 +1,14 @@
-"""THE transition table of the editorial workflow and its guard.
+"""THE transition table of the editorial workflow and what its guard checks beyond the source state.
 
-A training's own editorial file and a revision of a published training move through the same table. The guard
-answers with a Decision whose reason, in French, tells the user why a transition is refused."""
+A training's own editorial file and a revision of a published training move through the same table, fired by
+the workflow kernel (``core/workflow.py``) in ``workflow.py``. The guard answers with a Decision whose reason, in
+French, tells the user why a transition is refused."""
 
 from dataclasses import dataclass
 
 from mentor.accounts.roles import is_dgafp_admin
 from mentor.core.permissions import ALLOW, Decision, deny
+from mentor.core.workflow import Transition as BaseTransition
 from mentor.offer.enums import TrainingStatus as S
 from mentor.organisations.agreements import has_active_agreement
 
@@ -23,13 +25,8 @@ OWNER_TEAM_OR_ADMIN = "owner_team_or_admin"
 
 
 @dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
-    actor: str
-    comment_required: bool = False
+class Transition(BaseTransition):
+    actor: str = DESIGNER
     revisions: bool = True  # whether a revision of a published training goes through it too
 
 
@@ -37,24 +34,52 @@ TRANSITIONS = {
     t.name: t
     for t in [
         Transition(
-            "submit", "Soumettre à la relecture", (S.DRAFT, S.CHANGES_REQUESTED), S.SUBMITTED, DESIGNER
+            "submit",
+            "Soumettre à la relecture",
+            frozenset({S.DRAFT, S.CHANGES_REQUESTED}),
+            S.SUBMITTED,
+            actor=DESIGNER,
         ),
-        Transition("start_review", "Commencer la relecture", (S.SUBMITTED,), S.IN_REVIEW, STAGE_REVIEWER),
+        Transition(
+            "start_review",
+            "Commencer la relecture",
+            frozenset({S.SUBMITTED}),
+            S.IN_REVIEW,
+            actor=STAGE_REVIEWER,
+        ),
         Transition(
             "request_changes",
             "Demander des modifications",
-            (S.IN_REVIEW,),
+            frozenset({S.IN_REVIEW}),
             S.CHANGES_REQUESTED,
-            STAGE_REVIEWER,
+            actor=STAGE_REVIEWER,
             comment_required=True,
         ),
         Transition(
-            "forward", "Approuver et transmettre au chef de file", (S.IN_REVIEW,), S.SUBMITTED, STAGE_REVIEWER
+            "forward",
+            "Approuver et transmettre au chef de file",
+            frozenset({S.IN_REVIEW}),
+            S.SUBMITTED,
+            actor=STAGE_REVIEWER,
         ),
-        Transition("approve", "Approuver", (S.IN_REVIEW,), S.APPROVED, STAGE_REVIEWER),
-        Transition("reject", "Refuser", (S.IN_REVIEW,), S.REJECTED, STAGE_REVIEWER, comment_required=True),
-        Transition("publish", "Publier", (S.APPROVED,), S.PUBLISHED, OWNER, revisions=False),
-        Transition("archive", "Archiver", (S.PUBLISHED,), S.ARCHIVED, OWNER_TEAM_OR_ADMIN, revisions=False),
+        Transition("approve", "Approuver", frozenset({S.IN_REVIEW}), S.APPROVED, actor=STAGE_REVIEWER),
+        Transition(
+            "reject",
+            "Refuser",
+            frozenset({S.IN_REVIEW}),
+            S.REJECTED,
+            actor=STAGE_REVIEWER,
+            comment_required=True,
+        ),
+        Transition("publish", "Publier", frozenset({S.APPROVED}), S.PUBLISHED, actor=OWNER, revisions=False),
+        Transition(
+            "archive",
+            "Archiver",
+            frozenset({S.PUBLISHED}),
+            S.ARCHIVED,
+            actor=OWNER_TEAM_OR_ADMIN,
+            revisions=False,
+        ),
     ]
 }
 
@@ -62,30 +87,17 @@ TRANSITIONS = {
 REVIEW_DECISIONS = list(ReviewDecision.values)
 
 
-def guard(name: str, cycle, user, comment: str = "") -> Decision:
-    """Whether ``user`` may fire transition ``name`` on ``cycle`` (an EditorialFile or a TrainingRevision)."""
-    transition = TRANSITIONS.get(name)
-    if transition is None:
-        return deny("Cette action n'existe pas.")
-    is_revision = not isinstance(cycle, EditorialFile)
-    if is_revision and not transition.revisions:
+def allows(transition: Transition, cycle, user) -> Decision:
+    """What the editorial workflow checks beyond the source state: the actor, then the content."""
+    if not isinstance(cycle, EditorialFile) and not transition.revisions:
         return deny("Cette action ne s'applique pas à une révision.")
-    if cycle.status not in transition.sources:
-        return deny(
-            f"« {transition.label} » est impossible : "
-            f"{'la révision' if is_revision else 'la formation'} est à l'état « {S(cycle.status).label} »."
-        )
     decision = _actor_decision(transition, cycle, user)
     if not decision:
         return decision
-    if transition.comment_required and not comment.strip():
-        return deny(
-            "Un commentaire est obligatoire pour cette décision : il explique au concepteur pourquoi."
-        )
-    if name == "submit" and (missing := missing_items_of(cycle)):
+    if transition.name == "submit" and (missing := missing_items_of(cycle)):
         return deny("La formation ne peut pas être soumise : " + " ".join(missing))
-    if name in ("forward", "approve"):
-        return _approval_decision(name, cycle)
+    if transition.name in ("forward", "approve"):
+        return _approval_decision(transition.name, cycle)
     return ALLOW
 
 
@@ -153,8 +165,3 @@ def current_review(cycle):
     else:
         reviews = reviews.filter(revision=cycle)
     return reviews.order_by("-created_at", "-id").first()
-
-
-def available(cycle, user) -> list[Transition]:
-    """The transitions ``user`` may fire now on ``cycle`` (decisions of the review form excluded)."""
-    return [t for name, t in TRANSITIONS.items() if name not in REVIEW_DECISIONS and guard(name, cycle, user)]

@@ -1,12 +1,16 @@
-"""The editorial workflow: one function per transition, each taking the acting user.
+"""The editorial workflow on the workflow kernel (``core/workflow.py``): ``fire(name, subject, user)``.
 
-Every transition locks the training's row (``select_for_update``) before reading the state it checks, so two
-reviewers deciding at once are serialised and the second one is refused with a reason. The state change, its
-log row and the e-mails (sent on commit) happen in one transaction."""
+The subject is a training (its editorial file moves) or one of its revisions. Every transition locks the
+training's row alone before reading the state it checks, so two reviewers deciding at once are serialised and the
+second one is refused with a reason. The state change, its log row and the e-mails happen in one transaction."""
+
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils import timezone
 
+from mentor.core.permissions import Decision
+from mentor.core.workflow import StateMachine, TransitionRefused
 from mentor.offer.enums import TrainingStatus as S
 from mentor.offer.models import Training
 
@@ -16,17 +20,25 @@ from .content import apply, serialise
 from .enums import Stage
 from .models import EditorialFile, TrainingRevision, TransitionLog
 from .permissions import edit_decision
-from .transitions import TRANSITIONS, guard
+from .transitions import REVIEW_DECISIONS, TRANSITIONS, allows
 
-
-class TransitionRefused(Exception):
-    """A transition the guard refused; ``str(error)`` is the French reason for the user."""
+__all__ = [
+    "TransitionRefused",
+    "available",
+    "editing",
+    "editorial_file",
+    "fire",
+    "guard",
+    "lock",
+    "start_revision",
+]
 
 
 def editorial_file(training) -> EditorialFile:
-    """The editorial file of ``training``, created from its status the first time (trainings loaded before
-    the workflow existed, or by the offer's admin, have none): the dates the state requires are taken as
-    now, so that the row satisfies its constraints. Call inside a transaction that writes anyway."""
+    """The editorial file of ``training``, created from its status the first time (trainings created by the
+    contribution pages, loaded before the workflow existed, or by the offer's admin): the dates the state
+    requires are taken as now, so that the row satisfies its constraints. Call inside a transaction that writes
+    anyway."""
     now = timezone.now()
     status = training.status
     awaiting = status in (S.SUBMITTED, S.IN_REVIEW)
@@ -44,58 +56,85 @@ def editorial_file(training) -> EditorialFile:
 
 
 def lock(subject):
-    """Lock the training's row, then read the cycle afresh: its state is now stable until commit."""
+    """Lock the training's row (alone: not its owner nor its collection), then read the cycle afresh: its state
+    is now stable until commit."""
     if isinstance(subject, TrainingRevision):
-        Training.objects.select_for_update().get(pk=subject.training_id)
+        Training.objects.select_for_update().only("pk").get(pk=subject.training_id)
         return TrainingRevision.objects.select_related("training__owner", "training__collection").get(
             pk=subject.pk
         )
-    training = Training.objects.select_for_update().select_related("owner", "collection").get(pk=subject.pk)
+    training = (
+        Training.objects.select_for_update(of=("self",))
+        .select_related("owner", "collection")
+        .get(pk=subject.pk)
+    )
     file = editorial_file(training)
     file.training = training
     return file
 
 
-@transaction.atomic
+class EditorialWorkflow(StateMachine):
+    transitions = list(TRANSITIONS.values())
+    log_model = TransitionLog
+
+    def lock(self, subject):
+        return lock(subject)
+
+    comment_refusal = (
+        "Un commentaire est obligatoire pour cette décision : il explique au concepteur pourquoi."
+    )
+
+    def allows(self, transition, subject, user, **context):
+        return allows(transition, subject, user)
+
+    def state_refusal(self, transition, cycle) -> str:
+        what = "la formation" if isinstance(cycle, EditorialFile) else "la révision"
+        return f"« {transition.label} » est impossible : {what} est à l'état « {S(cycle.status).label} »."
+
+    def apply(self, transition, subject, user, now, **context):
+        _EFFECTS.get(transition.name, _nothing)(subject, user, now)
+
+    def save(self, cycle, transition, now):
+        cycle.save()
+        if isinstance(cycle, EditorialFile):
+            training = cycle.training
+            training.status = cycle.status
+            if transition.name == "publish":
+                training.published_at = now
+            training.save(update_fields=["status", "published_at", "updated_at"])
+
+    def log_subject(self, cycle) -> dict:
+        return {
+            "training_id": cycle.training_id,
+            "revision": None if isinstance(cycle, EditorialFile) else cycle,
+        }
+
+    def after(self, transition, cycle, user, now, comment, notify=True, **context):
+        if transition.name == "approve" and isinstance(cycle, TrainingRevision):
+            _apply_revision(cycle, user, now)
+        if notify:
+            _notify(cycle, transition, comment)
+
+
+MACHINE = EditorialWorkflow()
+
+
+def guard(name: str, cycle, user, comment: str = "") -> Decision:
+    """Whether ``user`` may fire transition ``name`` on ``cycle`` (an EditorialFile or a TrainingRevision)."""
+    return MACHINE.guard(name, cycle, user, comment)
+
+
+def available(cycle, user) -> list:
+    """The transitions ``user`` may fire now on ``cycle``, for the buttons of the contribution pages (decisions
+    of the review form excluded: they come with a quality review)."""
+    return [t for t in MACHINE.available(cycle, user) if t.name not in REVIEW_DECISIONS]
+
+
 def fire(name: str, subject, user, comment: str = "", notify: bool = True):
     """Fire transition ``name`` on ``subject`` (a Training, or one of its TrainingRevisions) as ``user``.
     Return the updated cycle; raise TransitionRefused, changing nothing, when the guard says no.
     ``notify=False`` is for data loads, which must not e-mail anyone."""
-    cycle = lock(subject)
-    decision = guard(name, cycle, user, comment)
-    if not decision:
-        raise TransitionRefused(decision.reason)
-    transition = TRANSITIONS[name]
-    now = timezone.now()
-    from_status = cycle.status
-    _EFFECTS[name](cycle, user, now)
-    cycle.status = transition.target
-    cycle.save()
-    _log(cycle, name, from_status, user, now, comment)
-    if isinstance(cycle, EditorialFile):
-        training = cycle.training
-        training.status = cycle.status
-        if name == "publish":
-            training.published_at = now
-        training.save(update_fields=["status", "published_at", "updated_at"])
-    elif name == "approve":
-        _apply_revision(cycle, user, now)
-    if notify:
-        _notify(cycle, transition, comment)
-    return cycle
-
-
-def _log(cycle, name, from_status, user, now, comment):
-    TransitionLog.objects.create(
-        training_id=cycle.training_id,
-        revision=cycle if isinstance(cycle, TrainingRevision) else None,
-        transition=name,
-        from_status=from_status,
-        to_status=cycle.status,
-        actor=user,
-        at=now,
-        comment=comment.strip(),
-    )
+    return MACHINE.fire(name, subject, user, comment, notify=notify)
 
 
 def _submit(cycle, user, now):
@@ -119,12 +158,12 @@ def _forward(cycle, user, now):
     cycle.review_started_at = cycle.reviewer = None
 
 
-def _publish(cycle, user, now):
-    """Publication itself is on the training (status and date), written by fire()."""
-
-
 def _archive(cycle, user, now):
     cycle.archived_at = now
+
+
+def _nothing(cycle, user, now):
+    """Publication itself is on the training (status and date), written by ``save``."""
 
 
 _EFFECTS = {
@@ -134,7 +173,6 @@ _EFFECTS = {
     "forward": _forward,
     "approve": _decide,
     "reject": _decide,
-    "publish": _publish,
     "archive": _archive,
 }
 
@@ -148,7 +186,16 @@ def _apply_revision(revision, user, now):
     revision.status = S.PUBLISHED
     revision.applied_at = now
     revision.save(update_fields=["status", "applied_at"])
-    _log(revision, "publish", S.APPROVED, user, now, "Révision appliquée à la version publiée.")
+    MACHINE.log_model.objects.create(
+        training_id=revision.training_id,
+        revision=revision,
+        transition="publish",
+        from_status=S.APPROVED,
+        to_status=S.PUBLISHED,
+        actor=user,
+        at=now,
+        comment="Révision appliquée à la version publiée.",
+    )
 
 
 def _notify(cycle, transition, comment):
@@ -158,6 +205,19 @@ def _notify(cycle, transition, comment):
         notifications.decision_made(cycle, transition, comment)
     if transition.name == "publish":
         notifications.published(cycle.training)
+
+
+@contextmanager
+def editing(training, user):
+    """Lock ``training`` for a change of its content by ``user``, and check on the locked row that they may still
+    change it: a step saved just after a concurrent submission is refused instead of changing a submitted
+    training. Yields the locked training."""
+    with transaction.atomic():
+        locked = Training.objects.select_for_update(of=("self",)).get(pk=training.pk)
+        decision = edit_decision(user, locked)
+        if not decision:
+            raise TransitionRefused(decision.reason)
+        yield locked
 
 
 @transaction.atomic

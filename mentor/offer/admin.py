@@ -119,9 +119,9 @@ class AdoptionAdmin(admin.ModelAdmin):
 
 @admin.register(SessionTransitionLog)
 class SessionTransitionLogAdmin(admin.ModelAdmin):
-    list_display = ["session", "from_status", "to_status", "by", "at"]
+    list_display = ["session", "from_status", "to_status", "actor", "at"]
     list_filter = ["to_status"]
-    list_select_related = ["session__training", "by"]
+    list_select_related = ["session__training", "actor"]
 
     def has_add_permission(self, request):
         return False

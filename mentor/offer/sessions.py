@@ -1,16 +1,16 @@
-"""The session lifecycle: one transition table, one function per transition taking the acting user, a guard that
-says in French why a transition is refused, and the moves by date that the scheduled command makes."""
+"""The session lifecycle on the workflow kernel (``core/workflow.py``): one transition table, one function per
+transition taking the acting user, a guard that says in French why a transition is refused, and the moves by date
+that the scheduled job makes."""
 
-from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from mentor.accounts.enums import Role
 from mentor.accounts.roles import is_dgafp_admin, organisations_where
 from mentor.core.permissions import ALLOW, Decision, check, deny
+from mentor.core.workflow import StateMachine, Transition, TransitionRefused
 
 from . import notifications
 from .enums import ACTIVE_REGISTRATION_STATUSES, OpenTo, SessionStatus
@@ -31,14 +31,6 @@ def refresh_registration_open_to_all(trainings) -> None:
     )
 
 
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str  # the French action, as on the manager's button
-    sources: frozenset
-    target: str
-
-
 TRANSITIONS = {
     t.name: t
     for t in (
@@ -50,10 +42,6 @@ TRANSITIONS = {
         Transition("archive", "Archiver la session", frozenset({S.COMPLETED, S.CANCELLED}), S.ARCHIVED),
     )
 }  # fmt: skip
-
-
-class TransitionRefused(Exception):
-    """A transition the guard refuses; ``str(error)`` is the French reason."""
 
 
 def sessions_managed_by(user):
@@ -69,56 +57,69 @@ def sessions_managed_by(user):
     return Session.objects.filter(Exists(named) | Q(organiser__in=organisers))
 
 
-def guard(session, name: str, by) -> Decision:
-    """Whether ``by`` may apply transition ``name`` now. ``by=None`` stands for the scheduled command."""
-    transition = TRANSITIONS.get(name)
-    if transition is None:
-        return deny("Cette action n'existe pas pour une session.")
-    if by is not None:
-        decision = check(by, "offer.manage_session", session)
-        if not decision:
-            return decision
-    if session.status not in transition.sources:
-        return deny(
+class SessionLifecycle(StateMachine):
+    """A session's lifecycle on the workflow kernel. ``user=None`` stands for the scheduled job."""
+
+    transitions = list(TRANSITIONS.values())
+    log_model = SessionTransitionLog
+    unknown_refusal = "Cette action n'existe pas pour une session."
+
+    def lock(self, session):
+        return lock_session(Session.objects.all(), session.pk)
+
+    def guard(self, name, session, user, comment="", **context) -> Decision:
+        # Who acts comes first: someone who does not manage the session learns nothing of its state.
+        if user is not None and name in self.table:
+            decision = check(user, "offer.manage_session", session)
+            if not decision:
+                return decision
+        return super().guard(name, session, user, comment, **context)
+
+    def state_refusal(self, transition, session) -> str:
+        return (
             f"« {transition.label} » est impossible : la session est au statut "
             f"« {session.get_status_display().lower()} »."
         )
-    if name in ("start", "complete") and session.is_permanent:
-        return deny("Une session permanente n'a ni début ni fin : elle reste ouverte aux inscriptions.")
-    if name == "open_registration" and session.ends_at and session.ends_at < timezone.now():
-        return deny("La session est déjà terminée : ses inscriptions ne peuvent plus ouvrir.")
-    return ALLOW
 
+    def allows(self, transition, session, user, **context) -> Decision:
+        if transition.name in ("start", "complete") and session.is_permanent:
+            return deny("Une session permanente n'a ni début ni fin : elle reste ouverte aux inscriptions.")
+        if transition.name == "open_registration" and session.ends_at and session.ends_at < timezone.now():
+            return deny("La session est déjà terminée : ses inscriptions ne peuvent plus ouvrir.")
+        return ALLOW
 
-def available_transitions(session, by) -> list[Transition]:
-    """The transitions ``by`` may apply now, for the buttons of the management page."""
-    return [t for t in TRANSITIONS.values() if guard(session, t.name, by)]
-
-
-def apply_transition(session, name: str, by) -> Session:
-    with transaction.atomic():
-        session = lock_session(Session.objects.all(), session.pk)
-        decision = guard(session, name, by)
-        if not decision:
-            raise TransitionRefused(decision.reason)
-        SessionTransitionLog.objects.create(
-            session=session,
-            transition=name,
-            from_status=session.status,
-            to_status=TRANSITIONS[name].target,
-            by=by,
-        )
-        session.status = TRANSITIONS[name].target
+    def save(self, session, transition, now):
         session.save(update_fields=["status", "updated_at"])
-        if name == "cancel":
+
+    def log_subject(self, session) -> dict:
+        return {"session": session}
+
+    def after(self, transition, session, user, now, comment, **context):
+        if transition.name == "cancel":
             cancel_all_for_session(session, "session_cancelled")
-        elif name == "postpone":
+        elif transition.name == "postpone":
             for registration in session.registrations.filter(
                 status__in=ACTIVE_REGISTRATION_STATUSES
             ).select_related("user"):
                 registration.session = session
                 notifications.notify_agent(registration, "session_postponed")
-        return session
+
+
+MACHINE = SessionLifecycle()
+
+
+def guard(session, name: str, by) -> Decision:
+    """Whether ``by`` may apply transition ``name`` now. ``by=None`` stands for the scheduled job."""
+    return MACHINE.guard(name, session, by)
+
+
+def available_transitions(session, by) -> list[Transition]:
+    """The transitions ``by`` may apply now, for the buttons of the management page."""
+    return MACHINE.available(session, by)
+
+
+def apply_transition(session, name: str, by) -> Session:
+    return MACHINE.fire(name, session, by)
 
 
 def open_registration(session, by):

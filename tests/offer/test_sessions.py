@@ -15,6 +15,7 @@ from tests.factories import (
     SessionFactory,
     UserFactory,
 )
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_a_manager_applies_each_transition(manager, name, before, after):
     session.refresh_from_db()
     assert session.status == after
     log = session.transition_logs.get()
-    assert (log.transition, log.from_status, log.to_status, log.by) == (name, before, after, manager)
+    assert (log.transition, log.from_status, log.to_status, log.actor) == (name, before, after, manager)
 
 
 @pytest.mark.parametrize(
@@ -111,6 +112,7 @@ def test_cancelling_a_session_cancels_its_registrations_and_tells_the_agents(
     refused = RegistrationFactory(session=session, status=RegistrationStatus.REFUSED)
     with django_capture_on_commit_callbacks(execute=True):
         sessions.cancel(session, manager)
+    run_tasks()
     statuses = {r.pk: r.status for r in session.registrations.all()}
     assert statuses == {
         confirmed.pk: RegistrationStatus.CANCELLED,
@@ -118,7 +120,7 @@ def test_cancelling_a_session_cancels_its_registrations_and_tells_the_agents(
         refused.pk: RegistrationStatus.REFUSED,
     }
     assert sorted(m.to[0] for m in mailoutbox) == sorted([confirmed.user.email, waiting.user.email])
-    assert all(m.subject == "[Mentor] Session annulée" for m in mailoutbox)
+    assert all(m.subject == f"[Mentor] Session annulée : « {session.training.title} »" for m in mailoutbox)
 
 
 def test_available_transitions_are_the_ones_the_guard_allows(manager):
@@ -168,7 +170,7 @@ def test_the_command_moves_sessions_by_date_and_is_idempotent(capsys):
         "5 session(s) mise(s) à jour." in output
     )  # starting, ending, old, and two moves of whole_run_missed
     # The scheduled command is logged as acting on its own (no user).
-    assert list(whole_run_missed.transition_logs.values_list("to_status", "by")) == [
+    assert list(whole_run_missed.transition_logs.values_list("to_status", "actor")) == [
         (S.IN_PROGRESS, None),
         (S.COMPLETED, None),
     ]

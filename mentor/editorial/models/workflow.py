@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from mentor.core.workflow import TransitionLogEntry
 from mentor.editorial.enums import AWAITING_REVIEW, OPEN_REVISION_STATES, Stage
 from mentor.offer.enums import TrainingStatus
 
@@ -135,8 +136,8 @@ class TrainingRevision(ReviewCycle):
         return f"Révision de « {self.training} » ({self.get_status_display()})"
 
 
-class TransitionLog(models.Model):
-    """One row per transition: who moved what, when, from which state to which, and why."""
+class TransitionLog(TransitionLogEntry):
+    """One row per transition of a training or of one of its revisions."""
 
     training = models.ForeignKey(
         "offer.Training", verbose_name="formation", on_delete=models.CASCADE, related_name="transition_logs"
@@ -149,23 +150,12 @@ class TransitionLog(models.Model):
         on_delete=models.CASCADE,
         related_name="logs",
     )
-    transition = models.CharField("transition", max_length=30)
     from_status = models.CharField("état de départ", max_length=20, choices=S.choices)
     to_status = models.CharField("état d'arrivée", max_length=20, choices=S.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="auteur",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField("le", default=timezone.now)
-    comment = models.TextField("commentaire", blank=True)
 
-    class Meta:
+    class Meta(TransitionLogEntry.Meta):
         verbose_name = "transition"
         verbose_name_plural = "journal des transitions"
-        ordering = ["at", "id"]
         indexes = [models.Index(fields=["training", "at"], name="transitionlog_training_idx")]
 
     def __str__(self):

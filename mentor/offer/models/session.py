@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from mentor.core.models import TimeStampedModel
+from mentor.core.workflow import TransitionLogEntry
 from mentor.offer.enums import OpenTo, RegistrationMode, SessionStatus
 
 from .training import Training
@@ -113,26 +114,16 @@ class Session(TimeStampedModel):
         return self.title or f"{self.training} — session {self.pk}"
 
 
-class SessionTransitionLog(models.Model):
-    """One row per session transition: who (empty for the scheduled command), when, from which status to which."""
+class SessionTransitionLog(TransitionLogEntry):
+    """One row per session transition (``actor`` empty for the scheduled job)."""
 
     session = models.ForeignKey(
         Session, verbose_name="session", on_delete=models.CASCADE, related_name="transition_logs"
     )
-    transition = models.CharField("transition", max_length=40)
     from_status = models.CharField("statut de départ", max_length=20, choices=SessionStatus.choices)
     to_status = models.CharField("statut d'arrivée", max_length=20, choices=SessionStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField("le", auto_now_add=True)
 
-    class Meta:
+    class Meta(TransitionLogEntry.Meta):
         verbose_name = "changement de statut de session"
         verbose_name_plural = "changements de statut de session"
         ordering = ["session", "at", "id"]

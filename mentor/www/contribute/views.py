@@ -18,7 +18,8 @@ from mentor.editorial.enums import AWAITING_REVIEW, OPEN_REVISION_STATES
 from mentor.editorial.models import EditorialFile, TrainingRevision
 from mentor.editorial.permissions import contributing_organisations, edit_decision
 from mentor.editorial.readiness import missing_items_of
-from mentor.editorial.transitions import REVIEW_DECISIONS, TRANSITIONS, available
+from mentor.editorial.transitions import REVIEW_DECISIONS, TRANSITIONS
+from mentor.editorial.workflow import available
 from mentor.offer.enums import TrainingStatus
 
 from ..review.context import training_context
@@ -59,7 +60,7 @@ def create(request):
             training.status = TrainingStatus.DRAFT
             training.save()
             training.designers.add(request.user)
-            EditorialFile.objects.create(training=training)
+            workflow.editorial_file(training)
         messages.success(request, "Brouillon créé : complétez-le étape par étape.")
         return redirect("www:contribute:step", pk=training.pk, step=1)
     return render(request, "www/contribute/create.html", {"form": form})
@@ -124,11 +125,18 @@ def step(request, pk, step):
             kwargs["revision"] = True
     form = form_class(request.POST or None, instance=instance, **kwargs)
     if request.method == "POST" and form.is_valid():
-        if is_revision:
-            _save_revision(request, training, form)
-        else:
-            with transaction.atomic():
-                form.save()
+        try:
+            if is_revision:
+                _save_revision(request, training, form)
+            else:
+                _save_draft(request, training, form)
+        except workflow.TransitionRefused as refusal:
+            return render(
+                request,
+                "www/editorial/refused.html",
+                {"training": training, "reason": str(refusal)},
+                status=403,
+            )
         messages.success(request, f"Étape « {title} » enregistrée.")
         if step < len(STEPS):
             return redirect("www:contribute:step", pk=training.pk, step=step + 1)
@@ -145,13 +153,20 @@ def step(request, pk, step):
     return render(request, "www/contribute/step.html", context)
 
 
+def _save_draft(request, training, form):
+    """Write the step's fields alone, on the locked row: what the step does not show (the state above all) is
+    never written back from the page's earlier read."""
+    with workflow.editing(training, request.user):
+        instance = form.save(commit=False)
+        fields = [f.name for f in instance._meta.concrete_fields if f.name in form.cleaned_data]
+        instance.save(update_fields=[*fields, "updated_at"])
+        form.save_m2m()
+
+
 def _save_revision(request, training, form):
     """Store the step's values in the training's open revision (opened now if needed)."""
     with transaction.atomic():
-        try:
-            revision = workflow.start_revision(training, request.user)
-        except workflow.TransitionRefused as refusal:
-            raise PermissionDenied(str(refusal)) from refusal
+        revision = workflow.start_revision(training, request.user)
         preview = form.instance
         if "covered_objectives" in form.cleaned_data:
             objective_ids = [o.pk for o in form.cleaned_data["covered_objectives"]]

@@ -55,7 +55,7 @@ def session_detail(request, pk):
         "confirmed": confirmed,
         "places_left": None if session.capacity is None else max(session.capacity - confirmed, 0),
         "transitions": sessions.available_transitions(session, request.user),
-        "transition_logs": session.transition_logs.select_related("by"),
+        "transition_logs": session.transition_logs.select_related("actor"),
         "capacity_form": CapacityForm(initial={"capacity": session.capacity}),
     }
     return render(request, "www/registrations/managed_session.html", context)

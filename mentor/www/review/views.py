@@ -12,7 +12,8 @@ from mentor.editorial import access, content, grid, labels, workflow
 from mentor.editorial.enums import AWAITING_REVIEW
 from mentor.editorial.models import EditorialFile
 from mentor.editorial.readiness import missing_items_of
-from mentor.editorial.transitions import REVIEW_DECISIONS, guard
+from mentor.editorial.transitions import REVIEW_DECISIONS
+from mentor.editorial.workflow import guard
 from mentor.offer.enums import TrainingStatus
 
 from .context import training_context
