@@ -22,11 +22,16 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed-run
 
-install-test: $(VENV)/.installed-test tests/oidc/node_modules/.installed
+install-test: $(VENV)/.installed-test tests/oidc/node_modules/.installed tests/browser/axe/node_modules/.installed
 
 # The single sign-on tests run a real OpenID Connect provider (node-oidc-provider, pinned by its lock file).
 tests/oidc/node_modules/.installed: tests/oidc/package-lock.json
 	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The browser tests check every page with axe-core (pinned by its lock file).
+tests/browser/axe/node_modules/.installed: tests/browser/axe/package-lock.json
+	cd tests/browser/axe && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 migrate: install
