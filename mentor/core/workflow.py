@@ -11,9 +11,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from mentor.core.permissions import ALLOW, Decision, deny
+
+# Sent inside fire()'s transaction after every transition, with ``sender`` the machine's class and ``subject``,
+# ``transition``, ``user``: an app above the machine's app reacts to it (a call for projects reaching a milestone
+# when a training is published, learners invited when a session ends) without the machine importing it.
+transitioned = Signal()
 
 
 @dataclass(frozen=True)
@@ -139,4 +145,5 @@ class StateMachine:
             self.save(subject, transition, now)
             self.log(transition, subject, from_state, user, now, comment)
             self.after(transition, subject, user, now, comment.strip(), **context)
+            transitioned.send(type(self), subject=subject, transition=transition, user=user)
         return subject

@@ -2,15 +2,16 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models, transaction
 
 from mentor.core.models import TimeStampedModel
 from mentor.core.tree import build_path, check_not_own_ancestor, ids_in_path
+from mentor.core.uploads import RandomName
 
 from .enums import NOT_ATTACHABLE_KINDS, AgreementStatus, OrganisationKind
 from .signals import subtree_moved
-from .validators import validate_pdf_content, validate_pdf_size
+from .validators import validate_agreement_document
 
 CYCLE_MESSAGE = (
     "Une organisation ne peut pas être rattachée à elle-même ni à l'une de ses sous-organisations."
@@ -258,9 +259,9 @@ class PartnershipAgreement(TimeStampedModel):
     )
     signed_document = models.FileField(
         "convention signée (PDF)",
-        upload_to="conventions/%Y/",
+        upload_to=RandomName("conventions"),
         blank=True,
-        validators=[FileExtensionValidator(["pdf"]), validate_pdf_size, validate_pdf_content],
+        validators=[validate_agreement_document],
         help_text="PDF de 5 Mo au plus.",
     )
     # By name: organisations sits below offer in the import graph, the database link is all it needs.

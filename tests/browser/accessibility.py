@@ -21,5 +21,6 @@ def assert_accessible(page) -> None:
     """Fail on any serious or critical violation of the page as it is now."""
     failing = [v for v in axe_violations(page) if v["impact"] in FAILING_IMPACTS]
     assert not failing, f"{page.url} :\n" + "\n".join(
-        f"- [{v['impact']}] {v['id']} : {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in failing
+        f"- [{v['impact']}] {v['id']} : {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in failing
     )

@@ -94,3 +94,29 @@ def test_a_step_saved_just_after_a_concurrent_submission_is_refused(client, worl
     assert "ne peut pas être modifiée maintenant" in html.unescape(response.content.decode())
     training.refresh_from_db()
     assert (training.title, training.status) == ("Ouvrir les données de son service", S.SUBMITTED)
+
+
+def test_every_transition_is_announced_inside_its_transaction(world):
+    """Apps above a machine react to its transitions through ``core.workflow.transitioned``."""
+    from mentor.core.workflow import transitioned
+    from mentor.editorial.workflow import EditorialWorkflow
+    from mentor.offer.sessions import SessionLifecycle
+
+    heard = []
+
+    def listen(sender, subject, transition, user, **kwargs):
+        heard.append((sender, transition.name, subject.status))
+
+    transitioned.connect(listen)
+    try:
+        training = world.training()
+        workflow.fire("submit", training, world.designer)
+        sessions.open_registration(SessionFactory(status=SessionStatus.IN_PREPARATION), None)
+        with pytest.raises(workflow.TransitionRefused):
+            workflow.fire("submit", training, world.designer)
+    finally:
+        transitioned.disconnect(listen)
+    assert heard == [
+        (EditorialWorkflow, "submit", S.SUBMITTED),
+        (SessionLifecycle, "open_registration", SessionStatus.REGISTRATION_OPEN),
+    ]

@@ -48,7 +48,11 @@ def test_a_signed_pdf_is_accepted(admin_client):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("convention.pdf", b"\x89PNG\r\n\x1a\n not a pdf", "n'est pas un PDF"),
+        (
+            "convention.pdf",
+            b"\x89PNG\r\n\x1a\n not a pdf",
+            "n'est pas un fichier accepté ici. Formats acceptés : PDF.",
+        ),
         ("convention.pdf", PDF + b"0" * MAX_AGREEMENT_SIZE, "la limite est de 5"),
         ("convention.docx", PDF, "pdf"),
     ],

@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 ('starts_on', models.DateField(verbose_name='début')),
                 ('ends_on', models.DateField(verbose_name='fin')),
                 ('status', models.CharField(choices=[('draft', 'Brouillon'), ('active', 'Active'), ('expired', 'Expirée'), ('terminated', 'Résiliée')], default='draft', max_length=20, verbose_name='statut')),
-                ('signed_document', models.FileField(blank=True, help_text='PDF de 5 Mo au plus.', upload_to='conventions/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), mentor.organisations.validators.validate_pdf_size, mentor.organisations.validators.validate_pdf_content], verbose_name='convention signée (PDF)')),
+                ('signed_document', models.FileField(blank=True, help_text='PDF de 5 Mo au plus.', upload_to='conventions/%Y/', validators=[mentor.organisations.validators.validate_agreement_document], verbose_name='convention signée (PDF)')),
                 ('offers_ministry_specific_trainings', models.BooleanField(default=False, verbose_name='propose des formations métier')),
                 ('contributed_collections', models.ManyToManyField(blank=True, related_name='agreements', to='offer.collection', verbose_name='collections contribuées')),
                 ('partner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreements', to='organisations.organisation', verbose_name='partenaire')),
