@@ -7,6 +7,7 @@ from django.db.models import Q
 from mentor.accounts.enums import Role
 from mentor.accounts.models import User
 from mentor.accounts.roles import holds_role, is_dgafp_admin, organisations_where, reviewed_collection_ids
+from mentor.core.related import related_ids
 from mentor.offer.enums import Scope, TrainingStatus
 from mentor.offer.models import Training
 
@@ -28,7 +29,7 @@ def trainings_editable_by(user):
 
 def is_designer_of(user, training) -> bool:
     return user.is_authenticated and (
-        training.designers.filter(pk=user.pk).exists() or holds_role(user, Role.DESIGNER, training.owner)
+        user.pk in related_ids(training, "designers") or holds_role(user, Role.DESIGNER, training.owner)
     )
 
 

@@ -2,10 +2,11 @@
 guard in transitions.py; these cover the other actions."""
 
 from mentor.accounts.enums import Role
-from mentor.accounts.roles import is_dgafp_admin, organisations_where, reviewed_collection_ids
+from mentor.accounts.roles import is_dgafp_admin, organisations_where, reviewed_collection_ids, roles_of
 from mentor.core.permissions import ALLOW, deny, permission
 from mentor.offer.enums import TrainingStatus as S
 from mentor.organisations.agreements import has_active_agreement
+from mentor.organisations.models import Organisation
 
 from . import access
 from .enums import EDITABLE_STATES
@@ -85,12 +86,11 @@ def adopting_organisations(user, training):
     role, partners under an active agreement, other than the owner and not adopters already."""
     if not user.is_authenticated:
         return []
-    roots = {
-        m.organisation
-        for m in user.memberships.filter(role__in=[Role.MENTOR_TEAM, Role.ENTITY_ADMIN]).select_related(
-            "organisation"
-        )
-    }
+    roles = roles_of(user)
+    ids = {h.organisation_id for role in (Role.MENTOR_TEAM, Role.ENTITY_ADMIN) for h in roles.of(role)}
+    if not ids:
+        return []
+    roots = Organisation.objects.filter(pk__in=ids)
     adopted = set(training.adoptions.values_list("organisation_id", flat=True))
     return sorted(
         (o for o in roots if o.pk != training.owner_id and o.pk not in adopted and has_active_agreement(o)),

@@ -3,6 +3,7 @@
 from mentor.accounts.enums import Role
 from mentor.accounts.roles import holds_role, is_dgafp_admin
 from mentor.core.permissions import ALLOW, deny, permission
+from mentor.core.related import related_ids
 
 from .enums import ACTIVE_REGISTRATION_STATUSES, SessionStatus
 
@@ -11,7 +12,7 @@ def manages_session(user, session) -> bool:
     """A session's named managers, the session managers of its organiser (or above it) and DGAFP admins."""
     if not user.is_authenticated:
         return False
-    if is_dgafp_admin(user) or session.managers.filter(pk=user.pk).exists():
+    if is_dgafp_admin(user) or user.pk in related_ids(session, "managers"):
         return True
     return holds_role(user, Role.SESSION_MANAGER, session.organiser)
 

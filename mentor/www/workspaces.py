@@ -3,10 +3,8 @@ An agent who is neither sees only the catalogue and their trainings."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
-
 from mentor.accounts.enums import Role
-from mentor.accounts.models import Membership, User
+from mentor.accounts.roles import roles_of
 from mentor.offer.models import Training
 
 # Roles whose holders review trainings: their organisation's (Mentor team), their collections' (collection
@@ -21,16 +19,13 @@ class Workspaces:
 
 
 def workspaces_of(user) -> Workspaces:
-    """One query: a designer role, a training listing the user among its designers, a reviewing role."""
+    """From the roles read once for the request; one query more only for a user listed as designer of a training
+    without holding the designer role."""
     if not user.is_authenticated:
         return Workspaces()
-    roles = Membership.objects.filter(user=OuterRef("pk"))
-    flags = User.objects.filter(pk=user.pk).values(
-        designer=Exists(roles.filter(role=Role.DESIGNER)),
-        designs=Exists(Training.designers.through.objects.filter(user_id=OuterRef("pk"))),
-        reviewer=Exists(roles.filter(role__in=REVIEWING_ROLES)),
-    )[0]
-    return Workspaces(
-        contribute=flags["designer"] or flags["designs"],
-        review=flags["reviewer"] or user.is_superuser,
+    roles = roles_of(user)
+    contribute = (
+        roles.holds(Role.DESIGNER) or Training.designers.through.objects.filter(user_id=user.pk).exists()
     )
+    review = roles.is_superuser or any(roles.holds(role) for role in REVIEWING_ROLES)
+    return Workspaces(contribute=contribute, review=review)

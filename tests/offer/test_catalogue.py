@@ -235,21 +235,25 @@ def test_results_carry_their_collection_and_owner(world, django_assert_num_queri
         }
 
 
+@pytest.mark.parametrize("rows", [3, 30])
 @pytest.mark.parametrize(
-    "params", [{}, {"q": "formation"}, {"modality": "blended", "owner": "DIRA", "q": "variée"}]
+    ("params", "queries"),
+    [({}, 6), ({"q": "formation"}, 7), ({"modality": "blended", "owner": "DIRA", "q": "variée"}, 7)],
 )
-def test_the_number_of_queries_does_not_grow_with_the_results(world, django_assert_max_num_queries, params):
+def test_the_number_of_queries_does_not_grow_with_the_results(
+    world, django_assert_num_queries, params, queries, rows
+):
     query = CatalogueQuery.from_params({**params, "ordering": "next_session"})
-    for n in range(30):
+    for n in range(rows):
         training = TrainingFactory(
             title=f"Formation variée {n}", owner=world.owner, modality=Modality.BLENDED
         )
         SessionFactory(training=training)
     world.a_agent.refresh_from_db()
-    with django_assert_max_num_queries(10):
+    with django_assert_num_queries(queries):
         result = search_catalogue(world.a_agent, query)
         [(t.collection.name, t.owner.name, t.next_session_start) for t in result.page.object_list]
-    assert result.count >= 30 or params.get("q") == "formation"
+    assert result.count >= rows or params.get("q") == "formation"
 
 
 def test_a_selected_owner_is_listed_with_its_count_beyond_the_most_frequent(world, monkeypatch):
@@ -280,10 +284,10 @@ def test_open_registration_counts_and_filters_what_the_session_rule_allows(world
     assert {t.pk for t in search(user, open_registration="1").page.object_list} == expected
 
 
-def test_the_search_costs_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+def test_the_search_costs_a_fixed_number_of_queries(world, django_assert_num_queries):
     for n in range(30):
         TrainingFactory(title=f"Formation {n}")
     # Grouped counts, open registration, label, collections and owners of the facets, the page's ids and rows.
-    with django_assert_max_num_queries(8):
+    with django_assert_num_queries(6):
         result = search(world.a_agent, q="formation", modality="e_learning")
     assert result.page.object_list
