@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from . import services
 from .models import AccountRequest, EntityChangeRequest, Invitation, Membership, User
 
 
@@ -28,6 +29,17 @@ class UserAdmin(BaseUserAdmin):
     autocomplete_fields = ["entity"]
     list_select_related = ["entity"]
     inlines = [MembershipInline]
+    actions = ["delete_accounts"]
+
+    @admin.action(description="Supprimer les comptes sélectionnés (pseudonymisés, décisions conservées)")
+    def delete_accounts(self, request, queryset):
+        for user in queryset.filter(deleted_at__isnull=True):
+            services.delete_account(user)
+
+    def has_delete_permission(self, request, obj=None):
+        # A row is never deleted: the record of who decided what must stay (services.delete_account).
+        return False
+
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Identité", {"fields": ["first_name", "last_name", "entity"]}),

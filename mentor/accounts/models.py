@@ -53,6 +53,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     email_confirmed_at = models.DateTimeField("adresse confirmée le", null=True, blank=True)
     is_staff = models.BooleanField("accès à l'administration", default=False)
     date_joined = models.DateTimeField("inscrit le", default=timezone.now)
+    # A deleted account keeps its row, emptied of everything personal, so that the record of who decided what
+    # (workflow logs, reviews, history) stays: the administration must keep it (services.delete_account).
+    deleted_at = models.DateTimeField("compte supprimé le", null=True, blank=True)
 
     objects = UserManager()
 
@@ -69,6 +72,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.get_full_name() or self.email
 
     def get_full_name(self):
+        if self.deleted_at:
+            return f"compte supprimé n° {self.pk}"
         return f"{self.first_name} {self.last_name}".strip()
 
     def get_short_name(self):

@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from mentor.organisations.models import ContactMessage, EmailDomain, Organisation
+from mentor.organisations.models import ContactMessage, EmailDomain, Organisation, TeamMembership
 
 from .enums import RequestStatus
 from .models import AccountRequest, EntityChangeRequest, Invitation, Membership, User
+from .signals import account_deleted
 
 NOT_ATTACHABLE = "Une organisation de ce type ne peut pas être choisie comme entité de rattachement."
 
@@ -111,9 +112,25 @@ def accept_invitation(invitation: Invitation, user: User | None = None, **new_ac
 
 @transaction.atomic
 def delete_account(user: User) -> None:
-    """Delete the account. Registrations stay for the sessions' figures but lose their agent (SET_NULL); roles,
-    team entries and requests go with the account; sent messages and login traces lose the address."""
+    """Delete the account by pseudonymising it. What the person did for the administration stays on record under
+    "compte supprimé n° <id>" with their attachment entity (workflow logs, quality reviews, history, decisions):
+    the administration must keep it. Everything else personal goes: address, names, password, roles, team
+    entries, requests, login traces, and what other apps hold (``account_deleted``: registrations lose their
+    agent and free their places, watched collections and API tokens go); sent messages lose the address."""
+    account_deleted.send(User, user=user)
     ContactMessage.objects.filter(sender=user).update(sender=None, sender_email="")
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username__iexact=user.email).delete()
-    user.delete()
+    Membership.objects.filter(user=user).delete()
+    TeamMembership.objects.filter(user=user).delete()
+    AccountRequest.objects.filter(user=user).delete()
+    EntityChangeRequest.objects.filter(user=user).delete()
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.email = f"compte-supprime-{user.pk}@mentor.invalid"
+    user.first_name = user.last_name = ""
+    user.set_unusable_password()  # also ends every session the person had open
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.last_login = user.email_confirmed_at = None
+    user.deleted_at = timezone.now()
+    user.save()

@@ -7,6 +7,6 @@ class EditorialConfig(AppConfig):
     verbose_name = "Stratégie éditoriale"
 
     def ready(self):
-        from . import facets, permissions  # noqa: F401  (permissions registers the named permissions)
+        from . import facets, permissions, personal_data  # noqa: F401  (they register permissions and receivers)
 
         facets.register()

@@ -2,6 +2,7 @@ import pytest
 from django.db import transaction
 
 from mentor.accounts.enums import Role
+from mentor.accounts.services import delete_account
 from mentor.offer import registration as registrations
 from mentor.offer.enums import RegistrationMode, RegistrationStatus, SessionStatus
 from mentor.offer.models import Registration, Session
@@ -263,7 +264,7 @@ def test_deleting_an_account_anonymises_its_registrations_and_promotes_the_waiti
     session = SessionFactory(capacity=1)
     held = RegistrationFactory(session=session, user=leaving, status=S.CONFIRMED)
     waiting = RegistrationFactory(session=session, user=waiting_agent, status=S.WAITING)
-    leaving.delete()
+    delete_account(leaving)
     held.refresh_from_db()
     waiting.refresh_from_db()
     assert (held.user, held.status, waiting.status) == (None, S.CANCELLED, S.CONFIRMED)

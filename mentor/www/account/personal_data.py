@@ -1,7 +1,24 @@
-"""Everything the application holds about a user, as one JSON document (right of access, RGPD art. 15)."""
+"""Everything the application holds about a user, as one JSON document (right of access, RGPD art. 15).
 
-from mentor.accounts.models import AccountRequest, EntityChangeRequest, Membership
-from mentor.offer.models import Registration
+Every model that points to the user has its section here: ``tests/www/test_personal_data.py`` fails when a new
+foreign key to the user is not exported (or explicitly set aside with its reason)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.admin.models import LogEntry
+from rest_framework.authtoken.models import Token
+
+from mentor.accounts.models import AccountRequest, EntityChangeRequest, Invitation, Membership
+from mentor.editorial.models import (
+    CollectionWatch,
+    EditorialFile,
+    Label,
+    QualityReview,
+    TrainingRevision,
+    TransitionLog,
+)
+from mentor.offer.models import Adoption, Registration, Session, SessionTransitionLog, Training
 from mentor.organisations.models import ContactMessage, TeamMembership
 
 
@@ -9,8 +26,221 @@ def _when(value):
     return value.isoformat() if value else None
 
 
+@dataclass(frozen=True)
+class Section:
+    key: str  # the JSON key, in French
+    model: Any
+    field: str  # the field of ``model`` that points to the user
+    row: Any  # object -> dict
+    related: tuple[str, ...] = ()
+
+
+SECTIONS = [
+    Section(
+        "roles",
+        Membership,
+        "user",
+        lambda m: {
+            "role": m.get_role_display(),
+            "organisation": m.organisation.name,
+            "collection": m.collection.name if m.collection else None,
+        },
+        ("organisation", "collection"),
+    ),
+    Section(
+        "inscriptions",
+        Registration,
+        "user",
+        lambda r: {
+            "formation": r.session.training.title,
+            "session": str(r.session),
+            "statut": r.get_status_display(),
+            "demandee_le": _when(r.created_at),
+        },
+        ("session__training",),
+    ),
+    Section(
+        "inscriptions_decidees",
+        Registration,
+        "decided_by",
+        lambda r: {"session": str(r.session), "statut": r.get_status_display(), "le": _when(r.updated_at)},
+        ("session",),
+    ),
+    Section(
+        "equipes_mentor",
+        TeamMembership,
+        "user",
+        lambda t: {
+            "organisation": t.organisation.name,
+            "role": t.role_label,
+            "adresse_publique": t.email,
+            "telephone": t.phone,
+        },
+        ("organisation",),
+    ),
+    Section(
+        "demandes_de_compte",
+        AccountRequest,
+        "user",
+        lambda r: {"entite": r.entity.name, "statut": r.get_status_display(), "le": _when(r.created_at)},
+        ("entity",),
+    ),
+    Section(
+        "demandes_de_compte_decidees",
+        AccountRequest,
+        "decided_by",
+        lambda r: {"entite": r.entity.name, "statut": r.get_status_display(), "le": _when(r.decided_at)},
+        ("entity",),
+    ),
+    Section(
+        "demandes_de_changement_d_entite",
+        EntityChangeRequest,
+        "user",
+        lambda r: {
+            "entite_demandee": r.to_entity.name,
+            "statut": r.get_status_display(),
+            "le": _when(r.created_at),
+        },
+        ("to_entity",),
+    ),
+    Section(
+        "demandes_de_changement_d_entite_decidees",
+        EntityChangeRequest,
+        "decided_by",
+        lambda r: {
+            "entite_demandee": r.to_entity.name,
+            "statut": r.get_status_display(),
+            "le": _when(r.decided_at),
+        },
+        ("to_entity",),
+    ),
+    Section(
+        "invitations_envoyees",
+        Invitation,
+        "invited_by",
+        lambda i: {"adresse": i.email, "organisation": i.organisation.name, "le": _when(i.created_at)},
+        ("organisation",),
+    ),
+    Section(
+        "messages_envoyes",
+        ContactMessage,
+        "sender",
+        lambda m: {
+            "equipe": m.organisation.name,
+            "objet": m.subject,
+            "message": m.body,
+            "le": _when(m.created_at),
+        },
+        ("organisation",),
+    ),
+    Section(
+        "formations_concues",
+        Training,
+        "designers",
+        lambda t: {"formation": t.title, "statut": t.get_status_display()},
+    ),
+    Section(
+        "sessions_gerees",
+        Session,
+        "managers",
+        lambda s: {"session": str(s), "statut": s.get_status_display()},
+    ),
+    Section(
+        "adoptions",
+        Adoption,
+        "adopted_by",
+        lambda a: {
+            "formation": a.training.title,
+            "organisation": a.organisation.name,
+            "le": _when(a.created_at),
+        },
+        ("training", "organisation"),
+    ),
+    Section(
+        "journal_des_sessions",
+        SessionTransitionLog,
+        "actor",
+        lambda log: {"session": str(log.session), "action": log.transition, "le": _when(log.at)},
+        ("session",),
+    ),
+    Section(
+        "journal_editorial",
+        TransitionLog,
+        "actor",
+        lambda log: {
+            "formation": log.training.title,
+            "action": log.transition,
+            "commentaire": log.comment,
+            "le": _when(log.at),
+        },
+        ("training",),
+    ),
+    Section(
+        "revues_qualite",
+        QualityReview,
+        "reviewer",
+        lambda r: {
+            "formation": r.training.title,
+            "decision": r.get_decision_display(),
+            "commentaire": r.comment,
+            "le": _when(r.created_at),
+        },
+        ("training",),
+    ),
+    Section(
+        "relectures_prises_en_charge",
+        EditorialFile,
+        "reviewer",
+        lambda f: {"formation": f.training.title, "etat": f.get_status_display()},
+        ("training",),
+    ),
+    Section(
+        "relectures_de_revisions_prises_en_charge",
+        TrainingRevision,
+        "reviewer",
+        lambda r: {"formation": r.training.title, "etat": r.get_status_display()},
+        ("training",),
+    ),
+    Section(
+        "revisions_proposees",
+        TrainingRevision,
+        "author",
+        lambda r: {"formation": r.training.title, "etat": r.get_status_display(), "le": _when(r.created_at)},
+        ("training",),
+    ),
+    Section(
+        "labels_decernes",
+        Label,
+        "awarded_by",
+        lambda label: {"formation": label.training.title, "le": _when(label.awarded_on)},
+        ("training",),
+    ),
+    Section(
+        "collections_suivies",
+        CollectionWatch,
+        "user",
+        lambda w: {"collection": w.collection.name},
+        ("collection",),
+    ),
+    Section(
+        "versions_de_formations",
+        Training.history.model,
+        "history_user",
+        lambda h: {"formation": h.title, "le": _when(h.history_date)},
+    ),
+    # The key itself is a secret: only the fact that a token exists.
+    Section("jetons_api", Token, "user", lambda t: {"cree_le": _when(t.created)}),
+    Section(
+        "actions_d_administration",
+        LogEntry,
+        "user",
+        lambda e: {"objet": e.object_repr, "action": e.get_action_flag_display(), "le": _when(e.action_time)},
+    ),
+]
+
+
 def personal_data(user) -> dict:
-    return {
+    data = {
         "compte": {
             "adresse_electronique": user.email,
             "prenom": user.first_name,
@@ -19,43 +249,9 @@ def personal_data(user) -> dict:
             "inscrit_le": _when(user.date_joined),
             "adresse_confirmee_le": _when(user.email_confirmed_at),
             "derniere_connexion": _when(user.last_login),
-        },
-        "roles": [
-            {
-                "role": m.get_role_display(),
-                "organisation": m.organisation.name,
-                "collection": m.collection.name if m.collection else None,
-            }
-            for m in Membership.objects.filter(user=user).select_related("organisation", "collection")
-        ],
-        "inscriptions": [
-            {
-                "formation": r.session.training.title,
-                "session": str(r.session),
-                "statut": r.get_status_display(),
-                "demandee_le": _when(r.created_at),
-            }
-            for r in Registration.objects.filter(user=user).select_related("session__training")
-        ],
-        "equipes_mentor": [
-            {
-                "organisation": t.organisation.name,
-                "role": t.role_label,
-                "adresse_publique": t.email,
-                "telephone": t.phone,
-            }
-            for t in TeamMembership.objects.filter(user=user).select_related("organisation")
-        ],
-        "demandes_de_compte": [
-            {"entite": r.entity.name, "statut": r.get_status_display(), "le": _when(r.created_at)}
-            for r in AccountRequest.objects.filter(user=user).select_related("entity")
-        ],
-        "demandes_de_changement_d_entite": [
-            {"entite_demandee": r.to_entity.name, "statut": r.get_status_display(), "le": _when(r.created_at)}
-            for r in EntityChangeRequest.objects.filter(user=user).select_related("to_entity")
-        ],
-        "messages_envoyes": [
-            {"equipe": m.organisation.name, "objet": m.subject, "message": m.body, "le": _when(m.created_at)}
-            for m in ContactMessage.objects.filter(sender=user).select_related("organisation")
-        ],
+        }
     }
+    for section in SECTIONS:
+        rows = section.model._default_manager.filter(**{section.field: user}).select_related(*section.related)
+        data[section.key] = [section.row(obj) for obj in rows]
+    return data
