@@ -128,6 +128,7 @@ def test_the_scheduler_knows_every_scheduled_job(capsys):
     out = capsys.readouterr().out
     assert "5 * * * *       mentor.offer.tasks.update_session_statuses" in out
     assert "30 6 * * *      mentor.editorial.tasks.process_labels" in out
+    assert "15 3 * * *      mentor.core.tasks.forget_old_work" in out
 
 
 def _message():
@@ -136,3 +137,27 @@ def _message():
     return ContactMessage(
         subject="Une question\r\nsur deux lignes", body="Bonjour", sender_email="agent@x.gouv.fr"
     )
+
+
+@pytest.mark.django_db
+def test_sent_messages_are_erased_after_90_days_and_failed_ones_kept():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mentor.core.tasks import forget_old_work
+
+    old = timezone.now() - timedelta(days=91)
+    OutgoingEmail.objects.create(
+        template="t", to=["a@x.gouv.fr"], subject="Ancien", body="…", status="sent", sent_at=old
+    )
+    recent = OutgoingEmail.objects.create(
+        template="t", to=["a@x.gouv.fr"], subject="Récent", body="…", status="sent", sent_at=timezone.now()
+    )
+    failed = OutgoingEmail.objects.create(
+        template="t", to=["a@x.gouv.fr"], subject="Échec", body="…", status="failed"
+    )
+    OutgoingEmail.objects.filter(pk=failed.pk).update(created_at=old)
+    forget_old_work.enqueue()
+    run_tasks()
+    assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == {recent.pk, failed.pk}
