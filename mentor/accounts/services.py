@@ -1,4 +1,4 @@
-"""What happens to accounts: sign-up, confirmation, requests and their decisions, invitations, deletion.
+"""What happens to accounts: sign-up, confirmation, requests and their decisions, roles, invitations, deletion.
 
 Each function runs in one transaction, so a failure leaves nothing half-saved. E-mails are the web layer's
 business: it sends them once the transaction has committed.
@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mentor.core.permissions import require
 from mentor.organisations.models import ContactMessage, EmailDomain, Organisation, TeamMembership
 
 from .enums import RequestStatus
@@ -81,6 +82,31 @@ def decide_entity_change(change: EntityChangeRequest, by: User, accept: bool) ->
         change.user.entity = change.to_entity
         change.user.save(update_fields=["entity"])
     return change
+
+
+@transaction.atomic
+def grant_role(membership: Membership) -> Membership:
+    """Save ``membership``, a role its granter may hand out (``accounts.grant_role``, checked with the French
+    reasons by the form that built it)."""
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def withdraw_role(memberships, pk: int, by: User) -> Membership:
+    """Delete the role ``pk`` among ``memberships`` (the caller's scope: any other is ``Membership.DoesNotExist``),
+    locked first so that two administrators cannot both withdraw it; ``PermissionDenied`` with the reason when
+    ``by`` may not."""
+    membership = memberships.select_for_update(of=("self",)).get(pk=pk)
+    require(by, "accounts.withdraw_role", membership)
+    membership.delete()
+    return membership
+
+
+@transaction.atomic
+def invite(*, email: str, organisation: Organisation, role: str, by: User) -> Invitation:
+    """An invitation to open an account attached to ``organisation``, with ``role`` there ("" for none)."""
+    return Invitation.objects.create(email=email, organisation=organisation, role=role, invited_by=by)
 
 
 @transaction.atomic

@@ -3,9 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mentor.accounts import services
 from mentor.accounts.models import Invitation, Membership
 from mentor.core.permissions import check, require
 from mentor.organisations.models import TeamMembership
@@ -75,9 +77,7 @@ def grant(request, pk):
     form = GrantRoleForm(request.user, organisation, request.POST)
     if not form.is_valid():
         return _manage_page(request, organisation, grant_form=form, status=400)
-    with transaction.atomic():
-        form.membership.save()
-    membership = form.membership
+    membership = services.grant_role(form.membership)
     messages.success(
         request,
         f"{membership.user} a maintenant le rôle « {membership.get_role_display()} » ({membership.organisation.name}).",
@@ -90,13 +90,11 @@ def grant(request, pk):
 @require_POST
 def withdraw(request, pk, membership_pk):
     organisation = _administered(request, pk)
-    with transaction.atomic():
-        membership = get_object_or_404(
-            Membership.objects.select_for_update().filter(organisation__path__startswith=organisation.path),
-            pk=membership_pk,
-        )
-        require(request.user, "accounts.withdraw_role", membership)
-        membership.delete()
+    in_tree = Membership.objects.filter(organisation__path__startswith=organisation.path)
+    try:
+        membership = services.withdraw_role(in_tree, membership_pk, by=request.user)
+    except Membership.DoesNotExist:
+        raise Http404 from None
     messages.success(request, f"Le rôle « {membership.get_role_display()} » de {membership.user} est retiré.")
     return redirect("www:organisation:manage", pk=organisation.pk)
 
@@ -109,12 +107,11 @@ def invite(request, pk):
     form = InvitationForm(request.user, organisation, request.POST)
     if not form.is_valid():
         return _manage_page(request, organisation, invite_form=form, status=400)
+    # One transaction for the invitation and its e-mail: the e-mail leaves only if the invitation is saved.
     with transaction.atomic():
-        invitation = Invitation.objects.create(
-            email=form.cleaned_data["email"],
-            organisation=form.cleaned_data["organisation"],
-            role=form.cleaned_data["role"],
-            invited_by=request.user,
+        data = form.cleaned_data
+        invitation = services.invite(
+            email=data["email"], organisation=data["organisation"], role=data["role"], by=request.user
         )
         emails.send_invitation(request, invitation)
     messages.success(request, f"Invitation envoyée à {invitation.email}.")
