@@ -1,5 +1,8 @@
 """Account and entity-change requests for the reviewer's tree, and the agreements that expire soon."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -30,40 +33,46 @@ def requests(request):
     )
 
 
-def _accepting(request) -> bool:
-    return request.POST.get("decision") == "accept"
+@dataclass(frozen=True)
+class RequestKind:
+    """What deciding one kind of request takes: the pending requests the reviewer may reach (others are a 404),
+    the permission to decide, the decision itself and the e-mail that tells the requester."""
+
+    pending: Callable
+    permission: str
+    decide: Callable
+    notify: Callable
+
+
+REQUEST_KINDS = {
+    "account_request": RequestKind(
+        pending_account_requests,
+        "accounts.review_account_request",
+        services.decide_account_request,
+        emails.send_account_decision,
+    ),
+    "entity_change": RequestKind(
+        pending_entity_changes,
+        "accounts.review_entity_change",
+        services.decide_entity_change,
+        emails.send_entity_change_decision,
+    ),
+}
 
 
 @login_required
 @shows_refusal
 @require_POST
-def decide_account_request(request, pk):
-    account_request = get_object_or_404(pending_account_requests(request.user), pk=pk)
-    require(request.user, "accounts.review_account_request", account_request)
+def decide(request, kind, pk):
+    kind = REQUEST_KINDS[kind]
+    pending = get_object_or_404(kind.pending(request.user), pk=pk)
+    require(request.user, kind.permission, pending)
     try:
-        decided = services.decide_account_request(account_request, request.user, _accepting(request))
+        decided = kind.decide(pending, request.user, request.POST.get("decision") == "accept")
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        emails.send_account_decision(decided)
-        messages.success(
-            request, f"La demande de {decided.user.email} est {decided.get_status_display().lower()}."
-        )
-    return redirect("www:organisation:requests")
-
-
-@login_required
-@shows_refusal
-@require_POST
-def decide_entity_change(request, pk):
-    change = get_object_or_404(pending_entity_changes(request.user), pk=pk)
-    require(request.user, "accounts.review_entity_change", change)
-    try:
-        decided = services.decide_entity_change(change, request.user, _accepting(request))
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        emails.send_entity_change_decision(decided)
+        kind.notify(decided)
         messages.success(
             request, f"La demande de {decided.user.email} est {decided.get_status_display().lower()}."
         )

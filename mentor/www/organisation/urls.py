@@ -12,7 +12,14 @@ urlpatterns = [
     path("<int:pk>/inviter/", members.invite, name="invite"),
     path("<int:pk>/equipe/", members.team, name="team"),
     path("demandes/", requests.requests, name="requests"),
-    path("demandes/compte/<int:pk>/", requests.decide_account_request, name="decide_account_request"),
-    path("demandes/entite/<int:pk>/", requests.decide_entity_change, name="decide_entity_change"),
+    path(
+        "demandes/compte/<int:pk>/",
+        requests.decide,
+        {"kind": "account_request"},
+        name="decide_account_request",
+    ),
+    path(
+        "demandes/entite/<int:pk>/", requests.decide, {"kind": "entity_change"}, name="decide_entity_change"
+    ),
     path("conventions/", requests.agreements, name="agreements"),
 ]
