@@ -57,9 +57,6 @@ class QualityReview(models.Model):
             g["result"] in (CriterionResult.MET, CriterionResult.NOT_APPLICABLE) for g in results
         )
 
-    def has_unmet_blocking_indicator(self) -> bool:
-        return self.ratings.filter(is_blocking=True, rating=Rating.NOT_MET).exists()
-
 
 def criterion_result(ratings: list[str]) -> str:
     """A criterion is not met when one indicator is not met, partly met when one is partly met, without object

@@ -87,7 +87,3 @@ STEPS = [
     ("Objectifs couverts", ObjectivesForm),
     ("Modalités et accès", DeliveryForm),
 ]
-
-
-class TransitionForm(DsfrBaseForm):
-    comment = forms.CharField(label="Commentaire", required=False, widget=forms.Textarea(attrs={"rows": 3}))
