@@ -47,16 +47,17 @@ class CollectionFacet(FacetDefinition):
         return result
 
 
-class ModalityFacet(ChoiceFacet):
-    param = "modality"
-    label = "Modalité"
-    choices = Modality.choices
+class FieldFacet(ChoiceFacet):
+    """By the value of one choice field of the training, named as the facet's parameter."""
+
+    def __init__(self, field: str, label: str, choices: list[tuple[str, str]]):
+        self.param, self.label, self.choices = field, label, choices
 
     def condition(self, values, user):
-        return Q(modality__in=values)
+        return Q(**{f"{self.param}__in": values})
 
     def group_expression(self, user):
-        return F("modality")
+        return F(self.param)
 
 
 # Bands of total hours (on site + remote), lower bound included, upper bound excluded.
@@ -129,18 +130,6 @@ class OwnerFacet(FacetDefinition):
         return sorted(values, key=lambda v: (-v.count, v.label))
 
 
-class ScopeFacet(ChoiceFacet):
-    param = "scope"
-    label = "Portée"
-    choices = Scope.choices
-
-    def condition(self, values, user):
-        return Q(scope__in=values)
-
-    def group_expression(self, user):
-        return F("scope")
-
-
 class OpenRegistrationFacet(YesFacet):
     """Trainings with a session the user may see (the one rule) whose registration is open.
 
@@ -165,10 +154,10 @@ class OpenRegistrationFacet(YesFacet):
 
 for definition in (
     CollectionFacet(),
-    ModalityFacet(),
+    FieldFacet("modality", "Modalité", Modality.choices),
     DurationFacet(),
     OwnerFacet(),
-    ScopeFacet(),
+    FieldFacet("scope", "Portée", Scope.choices),
     OpenRegistrationFacet(),
 ):
     register_facet(definition)
