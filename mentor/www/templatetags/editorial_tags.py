@@ -1,5 +1,6 @@
-"""Editorial pieces other pages include: the label badge, the training page's editorial panel (adopters,
-"Adopter cette formation", link to the editorial file) and the "Suivre cette collection" button."""
+"""Editorial pieces the pages include: the label badge, the training page's editorial panel (adopters,
+"Adopter cette formation", link to the editorial file) and the "Suivre cette collection" button. They live with
+their templates and the URLs they post to, in ``www``: ``editorial`` knows nothing of the pages."""
 
 from django import template
 
