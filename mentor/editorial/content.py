@@ -5,26 +5,23 @@ from dataclasses import dataclass
 
 from mentor.offer.models import Training
 
-# Fields a designer edits, in the order of the contribution steps. Owner, collection and scope are not here:
-# they decide who reviews, so they are chosen at creation and changed only while the training is a draft.
-CONTENT_FIELDS = [
-    "title",
-    "teaser",
-    "description",
-    "learning_outcomes",
-    "content_outline",
-    "keywords",
-    "target_audience",
-    "prerequisites",
-    "contact_name",
-    "contact_email",
-    "modality",
-    "duration_on_site_hours",
-    "duration_remote_hours",
-    "language",
-    "leads_to_certification",
-    "delivery_url",
-]
+# Fields a designer edits, by step of the contribution pages, in order: the step forms of /contribuer/ are built
+# from these lists, so a field a designer can edit is always one a revision keeps. The covered objectives, a list,
+# are a step of their own (``serialise`` stores them apart). Owner, collection and scope are not here: they decide
+# who reviews, so they are chosen at creation and changed only while the training is a draft.
+CONTENT_STEPS = {
+    "description": ["title", "teaser", "description", "learning_outcomes", "content_outline", "keywords"],
+    "audience": ["target_audience", "prerequisites", "contact_name", "contact_email"],
+    "delivery": [
+        "modality",
+        "duration_on_site_hours",
+        "duration_remote_hours",
+        "language",
+        "leads_to_certification",
+        "delivery_url",
+    ],
+}
+CONTENT_FIELDS = [name for fields in CONTENT_STEPS.values() for name in fields]
 
 # Always needed before a training can be submitted; indicators may require more (Indicator.required_field).
 REQUIRED_FIELDS = ["title", "teaser", "description", "learning_outcomes", "target_audience", "contact_email"]

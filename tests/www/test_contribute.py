@@ -1,7 +1,8 @@
 import pytest
+from django import forms
 from django.urls import reverse
 
-from mentor.editorial import workflow
+from mentor.editorial import content, workflow
 from mentor.editorial.models import EditorialFile, Indicator, TransitionLog
 from mentor.offer.enums import Scope
 from mentor.offer.enums import TrainingStatus as S
@@ -160,6 +161,43 @@ def test_editing_a_published_training_makes_a_revision_and_leaves_the_catalogue_
     assert response.status_code == 302
     revision.refresh_from_db()
     assert revision.status == S.SUBMITTED
+
+
+def _another_value(field, current):
+    """A valid value other than ``current`` for a form field, whatever the field."""
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        return [pk for pk in field.queryset.values_list("pk", flat=True) if pk not in (current or [])][:1]
+    if isinstance(field, forms.ChoiceField):
+        return next(value for value, _ in field.choices if value and str(value) != str(current))
+    if isinstance(field, forms.BooleanField):
+        return "" if current else "on"
+    if isinstance(field, forms.DecimalField):
+        return str((current or 0) + 1)
+    if isinstance(field, forms.EmailField):
+        return "nouvelle.adresse@dgfip.gouv.fr"
+    if isinstance(field, forms.URLField):
+        return "https://mentor.gouv.fr/course/view.php?id=99"
+    text = f"Révisé : {current or ''}"
+    return text[: field.max_length] if field.max_length else text
+
+
+def test_every_field_a_step_shows_on_a_published_training_is_kept_by_its_revision(client, world):
+    """The step forms and the revision's content come from one definition: a field added to a step but not to
+    the content a revision stores (or the reverse) fails here, instead of being silently dropped."""
+    training = world.publish_metier()
+    client.force_login(world.designer)
+    posted = set()
+    for step in range(1, 5):
+        url = reverse("www:contribute:step", kwargs={"pk": training.pk, "step": step})
+        form = client.get(url).context["form"]
+        data = {name: _another_value(field, form[name].value()) for name, field in form.fields.items()}
+        response = client.post(url, data)
+        assert response.status_code == 302, response.context["form"].errors
+        posted |= set(data)
+    training.refresh_from_db()
+    revision = training.revisions.get()
+    changed = {row.name for row in content.diff(training, revision.values) if row.changed}
+    assert posted == changed == {*content.CONTENT_FIELDS, "covered_objectives"}
 
 
 def test_only_partners_under_an_active_agreement_may_create(client, world):

@@ -1,6 +1,7 @@
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
+from mentor.editorial.content import CONTENT_STEPS
 from mentor.offer.models import Objective, Training
 
 
@@ -27,7 +28,7 @@ class CreateForm(DsfrModelForm):
 class DescriptionForm(DsfrModelForm):
     class Meta:
         model = Training
-        fields = ["title", "teaser", "description", "learning_outcomes", "content_outline", "keywords"]
+        fields = CONTENT_STEPS["description"]
         widgets = {
             name: forms.Textarea(attrs={"rows": 4})
             for name in ["description", "learning_outcomes", "content_outline"]
@@ -37,7 +38,8 @@ class DescriptionForm(DsfrModelForm):
 class AudienceForm(DsfrModelForm):
     class Meta:
         model = Training
-        fields = ["collection", "scope", "target_audience", "prerequisites", "contact_name", "contact_email"]
+        # Collection and scope are not content: they are saved on a draft only.
+        fields = ["collection", "scope", *CONTENT_STEPS["audience"]]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in ["target_audience", "prerequisites"]}
 
     def __init__(self, *args, revision=False, **kwargs):
@@ -70,14 +72,7 @@ class ObjectivesForm(DsfrModelForm):
 class DeliveryForm(DsfrModelForm):
     class Meta:
         model = Training
-        fields = [
-            "modality",
-            "duration_on_site_hours",
-            "duration_remote_hours",
-            "language",
-            "leads_to_certification",
-            "delivery_url",
-        ]
+        fields = CONTENT_STEPS["delivery"]
 
 
 # The contribution steps, in order: (title, form class).
