@@ -4,10 +4,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from mentor.offer.enums import ACTIVE_REGISTRATION_STATUSES, RegistrationStatus, SessionStatus
 from mentor.offer.models import Registration, Session, Training
 
+from ..breadcrumb import breadcrumb
 from . import jsonld
 
 
@@ -68,6 +70,11 @@ def training_detail(request, pk, slug):
     objectives = training.covered_objectives.select_related("thematic_offer__orientation")
     base_url = request.build_absolute_uri("/").rstrip("/")
     context = {
+        "breadcrumb_data": breadcrumb(
+            ("Catalogue", reverse("www:catalogue")),
+            (training.collection.name, training.collection.get_absolute_url()),
+            current=training.title,
+        ),
         "training": training,
         "rows": rows,
         "objectives": objectives,

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mentor.core.permissions import check
@@ -22,6 +23,7 @@ from mentor.editorial.transitions import REVIEW_DECISIONS, TRANSITIONS
 from mentor.editorial.workflow import available
 from mentor.offer.enums import TrainingStatus
 
+from ..breadcrumb import breadcrumb
 from ..review.context import training_context
 from .forms import STEPS, AudienceForm, CreateForm
 
@@ -83,6 +85,9 @@ def training_view(request, pk):
     context = training_context(training, request.user)
     context.update(
         {
+            "breadcrumb_data": breadcrumb(
+                ("Contribuer", reverse("www:contribute:index")), current=training.title
+            ),
             "file": file,
             "waiting": file.status in AWAITING_REVIEW,
             "revision": revision,

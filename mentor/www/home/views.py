@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from mentor.editorial.labels import attach_valid_labels
 from mentor.offer.models import Collection, Objective, StrategicOrientation, Training
 
+from ..breadcrumb import breadcrumb
+
 
 def home(request):
     collections = (
@@ -30,7 +32,11 @@ def collection_detail(request, slug):
     )
     attach_valid_labels(trainings)
     sections, others = group_by_theme(orientations, trainings)
+    parent = collection.parent
     context = {
+        "breadcrumb_data": breadcrumb(
+            *([(parent.name, parent.get_absolute_url())] if parent else []), current=collection.name
+        ),
         "collection": collection,
         "sections": sections,
         "other_trainings": others,

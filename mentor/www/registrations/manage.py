@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mentor.offer import registration as registrations
@@ -16,6 +17,7 @@ from mentor.offer.models import Registration
 from mentor.offer.registration import RegistrationRefused
 from mentor.offer.sessions import TransitionRefused
 
+from ..breadcrumb import breadcrumb
 from .forms import CapacityForm
 
 S = RegistrationStatus
@@ -50,6 +52,9 @@ def session_detail(request, pk):
     ]
     confirmed = sum(1 for r in rows if r.status == S.CONFIRMED)
     context = {
+        "breadcrumb_data": breadcrumb(
+            ("Sessions que je gère", reverse("www:managed_sessions")), current=str(session)
+        ),
         "session": session,
         "groups": groups,
         "confirmed": confirmed,

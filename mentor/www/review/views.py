@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,6 +17,7 @@ from mentor.editorial.transitions import REVIEW_DECISIONS
 from mentor.editorial.workflow import guard
 from mentor.offer.enums import TrainingStatus
 
+from ..breadcrumb import breadcrumb
 from .context import training_context
 from .forms import ReviewForm
 
@@ -93,6 +95,9 @@ def training_view(request, pk):
     context = training_context(training, request.user)
     context.update(
         {
+            "breadcrumb_data": breadcrumb(
+                ("Relectures", reverse("www:review:queue")), current=training.title
+            ),
             "cycle": cycle,
             "is_revision": is_revision,
             "diff": [row for row in content.diff(training, cycle.values) if row.changed]
