@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 
+from mentor.core.fields import URLField
 from mentor.core.models import TimeStampedModel
 from mentor.core.tree import build_path, check_not_own_ancestor, ids_in_path
 from mentor.core.uploads import RandomName
@@ -76,7 +77,7 @@ class Organisation(TimeStampedModel):
         related_name="+",
     )
     path = models.CharField(max_length=255, editable=False, default="", db_index=True)
-    website = models.URLField("site internet", blank=True)
+    website = URLField("site internet", blank=True)
 
     objects = OrganisationQuerySet.as_manager()
 

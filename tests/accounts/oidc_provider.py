@@ -41,7 +41,8 @@ def oidc_provider(live_server, settings):
     """Start the provider for this live server and point the single sign-on settings at it."""
     port = _free_port()
     redirect_uri = f"{live_server.url}/compte/proconnect/retour/"
-    process = subprocess.Popen(
+    # As a context manager, Popen closes the provider's output pipe and waits for it whatever happens.
+    with subprocess.Popen(
         [shutil.which("node") or "node", str(PROVIDER)],
         cwd=PROVIDER.parent,
         env={
@@ -54,21 +55,20 @@ def oidc_provider(live_server, settings):
         stdout=subprocess.PIPE,
         stderr=None,
         text=True,
-    )
-    try:
-        _wait_until_ready(process)
-        issuer = f"http://127.0.0.1:{port}"
-        with urllib.request.urlopen(f"{issuer}/.well-known/openid-configuration", timeout=10) as response:  # noqa: S310 (loopback)
-            discovery = json.load(response)
-        settings.OIDC_ENABLED = True
-        settings.OIDC_RP_CLIENT_ID = CLIENT_ID
-        settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
-        settings.OIDC_OP_AUTHORIZATION_ENDPOINT = discovery["authorization_endpoint"]
-        settings.OIDC_OP_TOKEN_ENDPOINT = discovery["token_endpoint"]
-        settings.OIDC_OP_USER_ENDPOINT = discovery["userinfo_endpoint"]
-        settings.OIDC_OP_JWKS_ENDPOINT = discovery["jwks_uri"]
-        settings.OIDC_RP_SIGN_ALGO = "RS256"
-        yield issuer
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    ) as process:
+        try:
+            _wait_until_ready(process)
+            issuer = f"http://127.0.0.1:{port}"
+            with urllib.request.urlopen(f"{issuer}/.well-known/openid-configuration", timeout=10) as response:  # noqa: S310 (loopback)
+                discovery = json.load(response)
+            settings.OIDC_ENABLED = True
+            settings.OIDC_RP_CLIENT_ID = CLIENT_ID
+            settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
+            settings.OIDC_OP_AUTHORIZATION_ENDPOINT = discovery["authorization_endpoint"]
+            settings.OIDC_OP_TOKEN_ENDPOINT = discovery["token_endpoint"]
+            settings.OIDC_OP_USER_ENDPOINT = discovery["userinfo_endpoint"]
+            settings.OIDC_OP_JWKS_ENDPOINT = discovery["jwks_uri"]
+            settings.OIDC_RP_SIGN_ALGO = "RS256"
+            yield issuer
+        finally:
+            process.terminate()

@@ -207,3 +207,19 @@ def test_only_partners_under_an_active_agreement_may_create(client, world):
     assert response.status_code == 403
     page = client.get(reverse("www:contribute:index")).content.decode()
     assert "convention de partenariat active" in page
+
+
+def test_an_address_typed_without_its_scheme_is_read_as_https(client, world):
+    training = world.training()
+    client.force_login(world.designer)
+    url = reverse("www:contribute:step", kwargs={"pk": training.pk, "step": 4})
+    data = {
+        "modality": "e_learning",
+        "duration_on_site_hours": "0",
+        "duration_remote_hours": "3",
+        "language": "fr",
+        "delivery_url": "mentor.gouv.fr/course/view.php?id=42",
+    }
+    assert client.post(url, data).status_code == 302
+    training.refresh_from_db()
+    assert training.delivery_url == "https://mentor.gouv.fr/course/view.php?id=42"

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
+from mentor.core.fields import URLField
 from mentor.core.models import TimeStampedModel
 from mentor.core.workflow import TransitionLogEntry
 from mentor.offer.enums import OpenTo, RegistrationMode, SessionStatus
@@ -62,7 +63,7 @@ class Session(TimeStampedModel):
         "nombre de places", null=True, blank=True, help_text="Vide : illimité."
     )
     place = models.CharField("lieu", max_length=255, blank=True)
-    online_url = models.URLField("lien de connexion", max_length=500, blank=True)
+    online_url = URLField("lien de connexion", max_length=500, blank=True)
     registration_mode = models.CharField(
         "modalité d'inscription",
         max_length=20,

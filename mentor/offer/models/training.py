@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from mentor.core.fields import URLField
 from mentor.core.models import TimeStampedModel
 from mentor.offer.enums import Modality, Scope, TrainingStatus
 from mentor.offer.validators import validate_thumbnail
@@ -106,7 +107,7 @@ class Training(TimeStampedModel):
     formacode_terms = models.ManyToManyField(
         "core.FormacodeTerm", verbose_name="codes FORMACODE", blank=True, related_name="trainings"
     )
-    delivery_url = models.URLField("lien d'accès à la formation", max_length=500, blank=True)
+    delivery_url = URLField("lien d'accès à la formation", max_length=500, blank=True)
     status = models.CharField(
         "statut éditorial", max_length=20, choices=TrainingStatus.choices, default=TrainingStatus.DRAFT
     )

@@ -1,5 +1,6 @@
 from django import forms
 from dsfr.forms import DsfrBaseForm
+from dsfr.widgets import InlineRadioSelect
 
 from mentor.editorial.enums import Rating
 from mentor.editorial.transitions import TRANSITIONS
@@ -25,7 +26,7 @@ class ReviewForm(DsfrBaseForm):
                 label=indicator.statement + (" (bloquant)" if indicator.is_blocking else ""),
                 help_text=indicator.guidance,
                 choices=Rating.choices,
-                widget=forms.RadioSelect,
+                widget=InlineRadioSelect,
             )
             self.fields[f"comment_{indicator.pk}"] = forms.CharField(
                 label=f"Commentaire sur « {indicator.statement} »",
