@@ -1,6 +1,9 @@
 import pytest
+from django.core.cache import caches
+from django.template import engines
 
 from mentor.bootstrap.reference import load_reference_data
+from tests import guards
 
 # The editorial world (tests/editorial/fixtures.py) serves the editorial, contribution, review and browser tests.
 # The accounts world (a small tree with one account per role) and the OpenID Connect provider serve the accounts,
@@ -12,3 +15,17 @@ pytest_plugins = ["tests.editorial.fixtures", "tests.accounts.world", "tests.acc
 def reference_data(db):
     """The collections, leads and criteria, as `make run` loads them."""
     load_reference_data()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _guards():
+    """Unknown template variables, row locks that reach joined rows and unordered queries fail (tests/guards.py)."""
+    guards.install()
+    engines["django"].engine.string_if_invalid = guards.FailOnUnknownVariable()
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: nothing one test keeps (a search, a rate limit) leaks into another."""
+    for cache in caches.all():
+        cache.clear()

@@ -53,7 +53,9 @@ def confirm_email(user: User) -> bool:
 @transaction.atomic
 def decide_account_request(account_request: AccountRequest, by: User, accept: bool) -> AccountRequest:
     account_request = (
-        AccountRequest.objects.select_for_update().select_related("user").get(pk=account_request.pk)
+        AccountRequest.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=account_request.pk)
     )
     account_request.decide(by, accept)
     user = account_request.user
@@ -76,7 +78,9 @@ def request_entity_change(user: User, entity: Organisation) -> EntityChangeReque
 
 @transaction.atomic
 def decide_entity_change(change: EntityChangeRequest, by: User, accept: bool) -> EntityChangeRequest:
-    change = EntityChangeRequest.objects.select_for_update().select_related("user").get(pk=change.pk)
+    change = (
+        EntityChangeRequest.objects.select_for_update(of=("self",)).select_related("user").get(pk=change.pk)
+    )
     change.decide(by, accept)
     if accept:
         change.user.entity = change.to_entity
