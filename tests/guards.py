@@ -16,7 +16,7 @@ from pathlib import Path
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Random
 from django.db.models.sql.compiler import SQLCompiler
-from django.template.base import FilterExpression
+from django.template.base import FilterExpression, Node
 
 OUR_TEMPLATES = Path(__file__).resolve().parent.parent / "mentor"
 
@@ -38,17 +38,30 @@ class FailOnUnknownVariable(str):
 
     def __mod__(self, variable):
         caller = sys._getframe(1).f_locals
-        context = caller.get("context")
-        origin = context.render_context.template.origin.name if context is not None else ""
-        if Path(origin).is_relative_to(OUR_TEMPLATES):
-            expression = caller.get("self")
-            token = expression.token if isinstance(expression, FilterExpression) else variable
-            raise UnknownTemplateVariable(f"{origin}: « {token} » : la variable {variable} n'existe pas.")
+        node = _node_being_rendered()
+        if node is not None and Path(node.origin.name).is_relative_to(OUR_TEMPLATES):
+            raise UnknownTemplateVariable(
+                f"{node.origin.name}, ligne {node.token.lineno} : {node.token.contents} : "
+                f"la variable {variable} n'existe pas."
+            )
         if isinstance(caller.get("self"), FilterExpression):
+            context = caller["context"]
             silent = copy.copy(caller["self"])
             silent.var, silent.is_var = "", False
             return silent.resolve(context)
         return ""
+
+
+def _node_being_rendered() -> Node | None:
+    """The template node whose rendering asked for the variable: its origin is the file the variable is in (a
+    block of a child template renders while its parent is the current template)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        candidate = frame.f_locals.get("self")
+        if isinstance(candidate, Node) and getattr(candidate, "origin", None) is not None:
+            return candidate
+        frame = frame.f_back
+    return None
 
 
 class ForUpdateJoinsOtherRows(Exception):
