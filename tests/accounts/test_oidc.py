@@ -75,4 +75,6 @@ def test_without_configuration_single_sign_on_is_off(client, settings):
     settings.OIDC_ENABLED = False
     assert client.get("/compte/proconnect/").status_code == 404
     assert client.get("/compte/proconnect/retour/?code=x&state=y").status_code == 404
-    assert "ProConnect" not in client.get("/compte/connexion/").content.decode()
+    page = client.get("/compte/connexion/").content.decode()
+    assert "Se connecter" in page
+    assert "ProConnect" not in page

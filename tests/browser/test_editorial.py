@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from mentor.editorial import grid
 from mentor.offer.models import Training
@@ -13,6 +14,7 @@ def log_in(page, user):
     page.fill("input[name=username]", user.email)
     page.fill("input[name=password]", DEFAULT_PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("link", name="Mon compte").first).to_be_visible()
 
 
 def test_a_designer_and_a_reviewer_take_a_training_from_draft_to_published(page, world):
@@ -38,9 +40,10 @@ def test_a_designer_and_a_reviewer_take_a_training_from_draft_to_published(page,
     page.get_by_label("Lien d'accès à la formation").fill("https://mentor.gouv.fr/course/view.php?id=77")
     page.get_by_role("button", name="Enregistrer", exact=True).click()
 
-    assert page.get_by_text("il manque").count() == 0
+    expect(page.get_by_role("button", name="Soumettre à la relecture")).to_be_visible()
+    expect(page.get_by_text("il manque")).to_have_count(0)
     page.get_by_role("button", name="Soumettre à la relecture").click()
-    assert page.get_by_text("« Soumettre à la relecture » : c'est fait.").is_visible()
+    expect(page.get_by_text("« Soumettre à la relecture » : c'est fait.")).to_be_visible()
     training = Training.objects.get(title="Sécuriser ses données")
 
     # The ministry's Mentor team reviews it against the grid and approves it.
@@ -48,18 +51,21 @@ def test_a_designer_and_a_reviewer_take_a_training_from_draft_to_published(page,
     page.goto("/relectures/")
     page.get_by_role("link", name="Sécuriser ses données").click()
     page.get_by_role("button", name="Commencer la relecture").click()
+    # The design system draws each radio button on its label, which is what a person clicks.
     for indicator in grid.applicable_indicators(training):
-        page.locator(f"input[name=rating_{indicator.pk}][value=met]").check(force=True)
-    page.locator("input[name=decision][value=approve]").check(force=True)
+        page.locator(f"input[name=rating_{indicator.pk}][value=met] + label").click()
+        expect(page.locator(f"input[name=rating_{indicator.pk}][value=met]")).to_be_checked()
+    page.locator("input[name=decision][value=approve] + label").click()
+    expect(page.locator("input[name=decision][value=approve]")).to_be_checked()
     page.get_by_role("button", name="Enregistrer la revue et décider").click()
-    assert page.get_by_text("Revue qualité enregistrée et décision transmise.").is_visible()
+    expect(page.get_by_text("Revue qualité enregistrée et décision transmise.")).to_be_visible()
 
     # The designer publishes it; it is in the catalogue.
     log_in(page, world.designer)
     page.goto(f"/contribuer/formations/{training.pk}/")
-    assert page.get_by_text("Critère satisfait").first.is_visible()
+    expect(page.get_by_text("Critère satisfait").first).to_be_visible()
     page.get_by_role("button", name="Publier").click()
     page.get_by_role("link", name="Voir la fiche publiée dans le catalogue").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Sécuriser ses données"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sécuriser ses données")
     training.refresh_from_db()
     assert training.status == "published"

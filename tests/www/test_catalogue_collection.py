@@ -54,6 +54,7 @@ def test_a_training_covering_objectives_of_another_collection_counts_among_the_o
     elsewhere = TrainingFactory(title="Ailleurs")
     elsewhere.covered_objectives.add(world.theme.objectives.get())
     response = client.get(world.collection.get_absolute_url())
+    assert world.collection.name in response.content.decode()
     assert "Ailleurs" not in response.content.decode()
     own = client.get(elsewhere.collection.get_absolute_url())
     assert [t.title for t in own.context["other_trainings"]] == ["Ailleurs"]

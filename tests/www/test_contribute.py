@@ -69,6 +69,7 @@ def test_a_designer_creates_a_draft_edits_it_in_steps_and_submits_it(client, wor
     assert list(training.covered_objectives.all()) == [world.objectives[1]]
 
     page = client.get(reverse("www:contribute:training", kwargs={"pk": training.pk})).content.decode()
+    assert "Soumettre à la relecture" in page
     assert "il manque" not in page
     response = client.post(reverse("www:contribute:transition", kwargs={"pk": training.pk, "name": "submit"}))
     assert response.status_code == 302

@@ -54,4 +54,5 @@ def test_a_reviewer_sees_review(client, organisation, role):
 
 def test_an_anonymous_visitor_sees_neither_space(client):
     html = client.get(reverse("www:home")).content.decode()
+    assert "Se connecter" in html
     assert CONTRIBUTE not in html and REVIEW not in html

@@ -41,6 +41,7 @@ def test_a_manager_sees_their_sessions_with_their_counts(client, manager, sessio
     response = client.get(reverse("www:managed_sessions"))
     [row] = response.context["page_obj"].object_list
     assert (row, row.requested, row.confirmed, row.waiting) == (session, 1, 1, 0)
+    assert "Session de mai" in response.content.decode()
     assert "Session d&#x27;un autre" not in response.content.decode()
 
 
