@@ -4,6 +4,7 @@ A ``requests`` session plays the browser: it follows the redirects between the t
 provider's own login and consent forms.
 """
 
+import html
 import re
 from urllib.parse import urljoin
 
@@ -23,19 +24,24 @@ def submit_provider_form(browser, response, **fields):
     return browser.post(urljoin(response.url, action), data={**hidden, **fields}, timeout=30)
 
 
-def log_in_with_proconnect(live_server, email):
-    browser = requests.Session()
+@pytest.fixture
+def browser():
+    with requests.Session() as session:
+        yield session
+
+
+def log_in_with_proconnect(browser, live_server, login):
+    """Go through ProConnect's login as ``login`` ("unverified:" + an address: the provider did not verify it)."""
     page = browser.get(f"{live_server.url}/compte/proconnect/", timeout=30)
     assert "/interaction/" in page.url, page.text[:500]
-    consent = submit_provider_form(browser, page, login=email, password="peu-importe")
+    consent = submit_provider_form(browser, page, login=login, password="peu-importe")
     assert "/interaction/" in consent.url, consent.url + consent.text[:1500]
-    back = submit_provider_form(browser, consent)
-    return browser, back
+    return submit_provider_form(browser, consent)
 
 
-def test_a_first_login_creates_the_account_attached_by_email_domain(live_server, oidc_provider):
+def test_a_first_login_creates_the_account_attached_by_email_domain(browser, live_server, oidc_provider):
     realm = build_world()
-    browser, back = log_in_with_proconnect(live_server, "Camille.Martin@dgfip.finances.gouv.fr")
+    back = log_in_with_proconnect(browser, live_server, "Camille.Martin@dgfip.finances.gouv.fr")
     assert back.url == f"{live_server.url}/"
     user = User.objects.get(email="camille.martin@dgfip.finances.gouv.fr")
     assert (user.first_name, user.last_name, user.entity) == ("Camille", "Martin", realm.dgfip)
@@ -46,12 +52,12 @@ def test_a_first_login_creates_the_account_attached_by_email_domain(live_server,
     assert "camille.martin@dgfip.finances.gouv.fr" in profile.text
 
 
-def test_a_later_login_links_to_the_existing_account_by_verified_email(live_server, oidc_provider):
+def test_a_later_login_links_to_the_existing_account_by_verified_email(browser, live_server, oidc_provider):
     realm = build_world()
     agent = realm.users["agent"]
     agent.email_confirmed_at = None
     agent.save()
-    browser, back = log_in_with_proconnect(live_server, agent.email.upper())
+    back = log_in_with_proconnect(browser, live_server, agent.email.upper())
     assert back.url == f"{live_server.url}/"
     assert User.objects.filter(email__iexact=agent.email).count() == 1
     agent.refresh_from_db()
@@ -60,15 +66,49 @@ def test_a_later_login_links_to_the_existing_account_by_verified_email(live_serv
     assert agent.email in browser.get(f"{live_server.url}/compte/profil/", timeout=30).text
 
 
-def test_an_unknown_domain_creates_an_account_without_entity_to_choose_later(live_server, oidc_provider):
+def test_an_unknown_domain_creates_an_account_without_entity_to_choose_later(
+    browser, live_server, oidc_provider
+):
     build_world()
-    browser, back = log_in_with_proconnect(live_server, "camille@prestataire.fr")
+    log_in_with_proconnect(browser, live_server, "camille@prestataire.fr")
     user = User.objects.get(email="camille@prestataire.fr")
     assert user.entity is None
     assert (
         "pas encore d'entité de rattachement"
         in browser.get(f"{live_server.url}/compte/profil/", timeout=30).text
     )
+
+
+FAILURE = "La connexion avec ProConnect n'a pas abouti"
+
+
+def test_an_address_the_provider_did_not_verify_opens_no_account(browser, live_server, oidc_provider):
+    build_world()
+    back = log_in_with_proconnect(browser, live_server, "unverified:camille.martin@dgfip.finances.gouv.fr")
+    assert back.url == f"{live_server.url}/compte/connexion/"
+    assert FAILURE in html.unescape(back.text)
+    assert not User.objects.filter(email__iexact="camille.martin@dgfip.finances.gouv.fr").exists()
+    profile = browser.get(f"{live_server.url}/compte/profil/", timeout=30)
+    assert profile.url.startswith(f"{live_server.url}/compte/connexion/")
+
+
+def test_an_address_the_provider_did_not_verify_is_not_linked_to_the_account_that_has_it(
+    browser, live_server, oidc_provider
+):
+    """Whoever holds an unverified address at the provider does not get into the account of that address."""
+    realm = build_world()
+    agent = realm.users["agent"]
+    agent.email_confirmed_at = None
+    agent.save()
+    back = log_in_with_proconnect(browser, live_server, f"unverified:{agent.email}")
+    assert back.url == f"{live_server.url}/compte/connexion/"
+    assert FAILURE in html.unescape(back.text)
+    agent.refresh_from_db()
+    assert agent.email_confirmed_at is None
+    assert User.objects.filter(email__iexact=agent.email).count() == 1
+    profile = browser.get(f"{live_server.url}/compte/profil/", timeout=30)
+    assert profile.url.startswith(f"{live_server.url}/compte/connexion/")
+    assert agent.email not in html.unescape(profile.text)
 
 
 def test_without_configuration_single_sign_on_is_off(client, settings):

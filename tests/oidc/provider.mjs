@@ -1,6 +1,7 @@
 // A real OpenID Connect provider on loopback for the single sign-on tests (node-oidc-provider).
 // Configured by the environment: PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI. Prints "ready" once listening.
-// Any login is accepted at the provider's own login form; the login is the account's e-mail address.
+// Any login is accepted at the provider's own login form; the login is the account's e-mail address, which the
+// provider says it verified, unless the login is "unverified:" then the address (email_verified: false).
 import Provider from "oidc-provider";
 
 const { PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI } = process.env;
@@ -29,10 +30,12 @@ const provider = new Provider(issuer, {
   features: { devInteractions: { enabled: true } },
   cookies: { keys: ["test-only-cookie-key"] },
   async findAccount(ctx, id) {
+    const unverified = id.startsWith("unverified:");
+    const email = unverified ? id.slice("unverified:".length) : id;
     return {
       accountId: id,
       async claims() {
-        return { sub: id, email: id, email_verified: true, given_name: "Camille", usual_name: "Martin" };
+        return { sub: id, email, email_verified: !unverified, given_name: "Camille", usual_name: "Martin" };
       },
     };
   },
