@@ -11,6 +11,8 @@ import warnings
 from .base import *  # noqa: F403
 
 DEBUG = False
+# The benchmark's data generator (`generate_bench_data`) lives beside bench/, outside the product.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench.data"]  # noqa: F405
 SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
 ALLOWED_HOSTS = ["127.0.0.1"]
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405

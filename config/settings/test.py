@@ -3,6 +3,8 @@
 from .base import *  # noqa: F403
 
 DEBUG = False
+# The benchmark's data generator (`generate_bench_data`) lives beside bench/, outside the product.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench.data"]  # noqa: F405
 SECRET_KEY = "test-only-not-secret-0123456789-mentor-offre-de-formation"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -4,8 +4,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Count, F
 
+from bench.data.generate import CODE_PREFIX
 from mentor.accounts.models import User
-from mentor.bootstrap.bench_data import CODE_PREFIX
 from mentor.core.search import parse_query
 from mentor.offer import search_index
 from mentor.offer.enums import OpenTo, Scope, SessionStatus, TrainingStatus

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .bench_vocabulary import (
+from .vocabulary import (
     AUDIENCES,
     COLLECTION_VOCABULARY,
     DESCRIPTION_BODY,

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from mentor.accounts.models import User
+from mentor.bootstrap.reference import load_reference_data
+from mentor.bootstrap.reference_data import LEADS
 from mentor.editorial.models import LABEL_VALIDITY, Label
 from mentor.offer.catalogue.cache import catalogue_changed
 from mentor.offer.enums import Modality, OpenTo, RegistrationMode, Scope, SessionStatus, TrainingStatus
@@ -26,11 +28,9 @@ from mentor.offer.sessions import refresh_registration_open_to_all
 from mentor.organisations.enums import OrganisationKind as K
 from mentor.organisations.models import Organisation
 
-from .bench_organisations import CODE_PREFIX, BenchTree, build_tree
-from .bench_text import training_text
-from .bench_vocabulary import CITIES, FIRST_NAMES, LAST_NAMES
-from .reference import load_reference_data
-from .reference_data import LEADS
+from .organisations import CODE_PREFIX, BenchTree, build_tree
+from .text import training_text
+from .vocabulary import CITIES, FIRST_NAMES, LAST_NAMES
 
 # Bench accounts use a reserved top-level domain (RFC 2606): no e-mail can ever reach a real person.
 EMAIL_SUFFIX = ".bench-mentor.test"

@@ -3,7 +3,7 @@ import time
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 
-from mentor.bootstrap.bench_data import ForeignDataError, generate
+from bench.data.generate import ForeignDataError, generate
 
 
 class Command(BaseCommand):
