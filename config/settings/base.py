@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "mentor.accounts",
     "mentor.offer",
     "mentor.editorial",
+    "mentor.design",
     "mentor.www",
     "mentor.api",
     "mentor.bootstrap",
@@ -139,6 +140,24 @@ STORAGES = {
 # Uploads larger than this are refused before they reach a form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The technical requirements of e-learning packages (mentor/design/scorm): limits checked while reading the zip,
+# the file types a package may hold, the domains it may load scripts from (their subdomains included).
+DESIGN_PACKAGE_MAX_UPLOAD_BYTES = int(os.environ.get("DESIGN_PACKAGE_MAX_UPLOAD_BYTES", 200 * 1024 * 1024))
+DESIGN_PACKAGE_MAX_UNPACKED_BYTES = int(os.environ.get("DESIGN_PACKAGE_MAX_UNPACKED_BYTES", 500 * 1024 * 1024))
+DESIGN_PACKAGE_MAX_FILES = int(os.environ.get("DESIGN_PACKAGE_MAX_FILES", 5000))
+DESIGN_PACKAGE_MAX_RATIO = int(os.environ.get("DESIGN_PACKAGE_MAX_RATIO", 100))
+DESIGN_PACKAGE_ALLOWED_EXTENSIONS = [
+    *("html", "htm", "xhtml", "js", "mjs", "css", "json", "xml", "xsd", "dtd", "txt", "vtt", "srt"),
+    *("png", "jpg", "jpeg", "gif", "svg", "webp", "ico"),
+    *("woff", "woff2", "ttf", "otf", "eot"),
+    *("mp3", "mp4", "webm", "ogg", "oga", "ogv", "wav", "m4a", "pdf"),
+]
+DESIGN_PACKAGE_SCRIPT_DOMAINS = [
+    d for d in os.environ.get("DESIGN_PACKAGE_SCRIPT_DOMAINS", "mentor.gouv.fr,gouv.fr").split(",") if d
+]
+# Files of the designers' library (guides, templates): the kinds accepted, by content (mentor/core/uploads.py).
+DESIGN_RESOURCE_MAX_BYTES = 20 * 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
