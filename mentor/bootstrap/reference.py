@@ -6,12 +6,14 @@ from django.utils.text import slugify
 
 from mentor.core import formacode
 from mentor.core.models import FormacodeTerm
+from mentor.design.models import ChecklistTemplateItem, DesignStep
 from mentor.editorial.models import PublicationCriterion
 from mentor.offer.models import Collection, Objective, StrategicOrientation, ThematicOffer
 from mentor.organisations.enums import OrganisationKind
 from mentor.organisations.models import Organisation
 
 from .reference_data import COLLECTIONS, LEADS, PUBLICATION_CRITERIA
+from .reference_design import DESIGN_STEPS
 
 
 @transaction.atomic
@@ -34,6 +36,23 @@ def load_reference_data() -> dict[str, int]:
         for child_position, child in enumerate(spec.get("children", []), start=1):
             _collection(child, child_position, leads[spec["lead"]], collection, created)
     created["descripteurs FORMACODE"] = _formacode_terms()
+    created["étapes de conception"] = _design_steps()
+    return created
+
+
+def _design_steps() -> int:
+    created = 0
+    for position, spec in enumerate(DESIGN_STEPS, start=1):
+        fields = {k: v for k, v in spec.items() if k not in ("slug", "checklist")}
+        step, new = DesignStep.objects.get_or_create(
+            slug=spec["slug"], defaults={**fields, "position": position}
+        )
+        if new:
+            ChecklistTemplateItem.objects.bulk_create(
+                ChecklistTemplateItem(step=step, position=n, text=text)
+                for n, text in enumerate(spec["checklist"], start=1)
+            )
+        created += new
     return created
 
 

@@ -1,9 +1,22 @@
-"""The missing-items guard: everything a training still lacks before it can be submitted, all at once."""
+"""The missing-items guard: everything a training still lacks before it can be submitted, all at once.
+
+Other apps add their own items without editorial importing them: ``register_missing_items(check)`` at their
+AppConfig.ready (design lists the design steps not done), like the catalogue's facet registry."""
 
 import copy
+from collections.abc import Callable
 
 from .content import REQUIRED_FIELDS, apply, field_label, is_blank
 from .models import EditorialFile, Indicator
+
+# Checks other apps registered: ``check(training) -> list[str]``, asked for a training's own editorial file.
+_CHECKS: list[Callable] = []
+
+
+def register_missing_items(check: Callable) -> None:
+    """Add ``check(training) -> list[str]`` (French sentences) to the items the submission guard lists."""
+    if check not in _CHECKS:
+        _CHECKS.append(check)
 
 
 def missing_items(training, objective_ids) -> list[str]:
@@ -39,4 +52,9 @@ def content_of(cycle):
 
 
 def missing_items_of(cycle) -> list[str]:
-    return missing_items(*content_of(cycle))
+    missing = missing_items(*content_of(cycle))
+    if isinstance(cycle, EditorialFile):
+        # A revision changes the published content only: the design steps were done before publication.
+        for check in _CHECKS:
+            missing.extend(check(cycle.training))
+    return missing

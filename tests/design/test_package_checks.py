@@ -107,7 +107,7 @@ def test_a_missing_launch_file_and_a_missing_declared_file_are_named_with_the_ma
         ("resources", "imsmanifest.xml", 19),
         ("resources", "imsmanifest.xml", 20),
     ]
-    assert "« index.html », déclaré par le manifeste, est absent du paquet." == report.findings[0].message
+    assert report.findings[0].message == "« index.html », déclaré par le manifeste, est absent du paquet."
 
 
 def test_a_manifest_without_anything_to_launch_is_reported():

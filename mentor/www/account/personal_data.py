@@ -10,6 +10,7 @@ from django.contrib.admin.models import LogEntry
 from rest_framework.authtoken.models import Token
 
 from mentor.accounts.models import AccountRequest, EntityChangeRequest, Invitation, Membership
+from mentor.design.models import Package, ResourceVersion, TrainingDesign, TrainingStep
 from mentor.editorial.models import (
     CollectionWatch,
     EditorialFile,
@@ -36,6 +37,39 @@ class Section:
 
 
 SECTIONS = [
+    Section(
+        "ressources_deposees",
+        ResourceVersion,
+        "uploaded_by",
+        lambda v: {
+            "ressource": v.resource.title,
+            "version": v.number,
+            "note": v.note,
+            "le": _when(v.created_at),
+        },
+        ("resource",),
+    ),
+    Section(
+        "paquets_deposes",
+        Package,
+        "uploaded_by",
+        lambda p: {"formation": p.training.title, "fichier": p.original_name, "le": _when(p.created_at)},
+        ("training",),
+    ),
+    Section(
+        "etapes_de_conception_terminees",
+        TrainingStep,
+        "done_by",
+        lambda s: {"formation": s.design.training.title, "etape": s.step.name, "le": _when(s.done_at)},
+        ("design__training", "step"),
+    ),
+    Section(
+        "modeles_proposes",
+        TrainingDesign,
+        "model_marked_by",
+        lambda d: {"formation": d.training.title},
+        ("training",),
+    ),
     Section(
         "roles",
         Membership,

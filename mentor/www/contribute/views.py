@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mentor.core.permissions import check
+from mentor.design import progress
 from mentor.editorial import access, workflow
 from mentor.editorial.content import apply, serialise
 from mentor.editorial.enums import AWAITING_REVIEW, OPEN_REVISION_STATES
@@ -63,6 +64,7 @@ def create(request):
             training.save()
             training.designers.add(request.user)
             workflow.editorial_file(training)
+            progress.start_design(training)
         messages.success(request, "Brouillon créé : complétez-le étape par étape.")
         return redirect("www:contribute:step", pk=training.pk, step=1)
     return render(request, "www/contribute/create.html", {"form": form})
@@ -97,6 +99,9 @@ def training_view(request, pk):
             "revision_actions": available(revision, request.user) if revision else [],
             "edit": edit_decision(request.user, training),
             "steps": [title for title, _ in STEPS],
+            "design_steps": progress.steps_of(training),
+            "design_links": is_designer,
+            "design_model": progress.model_of(training),
         }
     )
     return render(request, "www/contribute/training.html", context)

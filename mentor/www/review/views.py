@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mentor.core.permissions import check
+from mentor.design import progress
+from mentor.design.scorm import Report
 from mentor.editorial import access, content, grid, labels, workflow
 from mentor.editorial.enums import AWAITING_REVIEW
 from mentor.editorial.models import EditorialFile
@@ -107,12 +109,25 @@ def training_view(request, pk):
             "can_start": guard("start_review", cycle, request.user),
             "form": form,
             "label_decision": check(request.user, "editorial.award_label", training),
+            **_design_context(training, request.user),
             "can_see_label_action": access.trainings_labellable_by(request.user)
             .filter(pk=training.pk)
             .exists(),
         }
     )
     return render(request, "www/review/training.html", context, status=400 if form and form.errors else 200)
+
+
+def _design_context(training, user) -> dict:
+    """The latest package's technical report (for the "ergonomics and technical requirements" criterion) and
+    the model flag."""
+    package = progress.latest_package(training)
+    return {
+        "package": package,
+        "report": Report.from_dict(package.report) if package else None,
+        "mark_model": check(user, "design.mark_model", training),
+        "is_model": progress.is_model(training),
+    }
 
 
 @require_POST
