@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from mentor.core.fields import URLField
 from mentor.core.models import TimeStampedModel
 from mentor.core.uploads import RandomName
 
@@ -17,7 +18,7 @@ class Resource(TimeStampedModel):
     description = models.CharField("description courte", max_length=500)
     audience = models.CharField("public", max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     kind = models.CharField("nature", max_length=10, choices=ResourceKind.choices)
-    url = models.URLField(
+    url = URLField(
         "adresse", blank=True, help_text="Pour un lien : l'adresse de la ressource (https)."
     )
     training = models.ForeignKey(

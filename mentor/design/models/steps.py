@@ -5,6 +5,7 @@ designer's space, its own copy of the steps (guidance, checklist, deliverable, d
 from django.conf import settings
 from django.db import models
 
+from mentor.core.fields import URLField
 from mentor.core.models import TimeStampedModel
 from mentor.core.uploads import RandomName
 
@@ -93,7 +94,7 @@ class TrainingStep(models.Model):
     guidance = models.TextField("consignes")
     deliverable_file = models.FileField("fichier", upload_to=RandomName("design/deliverables"), blank=True)
     deliverable_name = models.CharField("nom du fichier", max_length=200, blank=True)
-    deliverable_url = models.URLField("lien", blank=True)
+    deliverable_url = URLField("lien", blank=True)
     deliverable_note = models.TextField("note", blank=True)
     done_at = models.DateTimeField("terminée le", null=True, blank=True)
     done_by = models.ForeignKey(

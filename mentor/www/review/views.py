@@ -122,11 +122,12 @@ def _design_context(training, user) -> dict:
     """The latest package's technical report (for the "ergonomics and technical requirements" criterion) and
     the model flag."""
     package = progress.latest_package(training)
+    mark_model = check(user, "design.mark_model", training)
     return {
         "package": package,
         "report": Report.from_dict(package.report) if package else None,
-        "mark_model": check(user, "design.mark_model", training),
-        "is_model": progress.is_model(training),
+        "mark_model": mark_model,
+        "is_model": bool(mark_model) and progress.is_model(training),
     }
 
 
