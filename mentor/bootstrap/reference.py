@@ -36,11 +36,11 @@ def load_reference_data() -> dict[str, int]:
         for child_position, child in enumerate(spec.get("children", []), start=1):
             _collection(child, child_position, leads[spec["lead"]], collection, created)
     created["descripteurs FORMACODE"] = _formacode_terms()
-    created["étapes de conception"] = _design_steps()
+    created["étapes de conception"] = load_design_steps()
     return created
 
 
-def _design_steps() -> int:
+def load_design_steps() -> int:
     created = 0
     for position, spec in enumerate(DESIGN_STEPS, start=1):
         fields = {k: v for k, v in spec.items() if k not in ("slug", "checklist")}
