@@ -5,7 +5,6 @@ the steps not done (``steps_not_done``, plugged into ``editorial.readiness`` by 
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.translation import ngettext
 
 from mentor.editorial.enums import EDITABLE_STATES
 from mentor.editorial.workflow import TransitionRefused, editing

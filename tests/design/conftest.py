@@ -14,6 +14,8 @@ PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 def design(world):
     load_design_steps()
     # A reviewer of the collection who is not in its lead organisation (an expert of another ministry).
-    world.reviewer = world.user("expert@interieur.gouv.fr", world.other_ministry, Role.COLLECTION_REVIEWER, world.collection)
+    world.reviewer = world.user(
+        "expert@interieur.gouv.fr", world.other_ministry, Role.COLLECTION_REVIEWER, world.collection
+    )
     world.agent = UserFactory(email="agent@dgfip.gouv.fr", entity=world.owner)
     return world

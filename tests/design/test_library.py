@@ -8,7 +8,6 @@ from django.urls import reverse
 from mentor.design import library
 from mentor.design.enums import Audience, ResourceCategory, ResourceKind
 from mentor.design.models import CommunityPage, Resource, ResourceVersion
-
 from tests.factories import TrainingFactory
 
 from .conftest import PDF
@@ -19,7 +18,11 @@ LIBRARY = reverse("www:design:library")
 
 
 def resource(title="Guide de conception", category=ResourceCategory.PEDAGOGICAL_GUIDE, **fields):
-    defaults = {"description": "Pour bien commencer.", "kind": ResourceKind.LINK, "url": "https://mentor.gouv.fr/guide"}
+    defaults = {
+        "description": "Pour bien commencer.",
+        "kind": ResourceKind.LINK,
+        "url": "https://mentor.gouv.fr/guide",
+    }
     return library.save_resource(Resource(title=title, category=category, **{**defaults, **fields}))
 
 
@@ -33,7 +36,9 @@ def test_designers_reviewers_mentor_teams_leads_and_the_dgafp_read_the_library(c
         assert label in page
 
 
-def test_an_agent_is_refused_the_library_with_the_reason_and_an_anonymous_visitor_is_sent_to_log_in(client, design):
+def test_an_agent_is_refused_the_library_with_the_reason_and_an_anonymous_visitor_is_sent_to_log_in(
+    client, design
+):
     client.force_login(design.agent)
     response = client.get(LIBRARY)
     assert response.status_code == 403
@@ -43,8 +48,10 @@ def test_an_agent_is_refused_the_library_with_the_reason_and_an_anonymous_visito
     assert response.status_code == 302 and response["Location"].startswith("/compte/connexion/")
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("admin", True), ("lead_reviewer", True), ("designer", False),
-                                               ("reviewer", False), ("team", False)])
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("admin", True), ("lead_reviewer", True), ("designer", False), ("reviewer", False), ("team", False)],
+)
 def test_dgafp_admins_and_collection_leads_manage_the_library(client, design, role, allowed):
     client.force_login(getattr(design, role))
     response = client.get(reverse("www:design:resource_create"))
@@ -78,7 +85,10 @@ def test_a_file_resource_keeps_its_versions_with_what_changed_and_when(client, d
 
     response = client.post(
         reverse("www:design:new_version", args=[created.pk]),
-        {"file": SimpleUploadedFile("exigences-v2.pdf", PDF + b"%v2", "application/pdf"), "note": "Ajout du poids maximal des vidéos"},
+        {
+            "file": SimpleUploadedFile("exigences-v2.pdf", PDF + b"%v2", "application/pdf"),
+            "note": "Ajout du poids maximal des vidéos",
+        },
     )
     assert response.status_code == 302
     assert list(created.versions.values_list("number", "note")) == [
@@ -98,7 +108,12 @@ def test_a_file_resource_keeps_its_versions_with_what_changed_and_when(client, d
 def test_bad_input_is_refused_with_its_reason_and_nothing_is_saved(client, design, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(design.admin)
-    data = {"title": "Sans catégorie", "description": "x", "audience": Audience.EVERYONE, "kind": ResourceKind.FILE}
+    data = {
+        "title": "Sans catégorie",
+        "description": "x",
+        "audience": Audience.EVERYONE,
+        "kind": ResourceKind.FILE,
+    }
     response = client.post(
         reverse("www:design:resource_create"),
         {**data, "file": SimpleUploadedFile("faux.pdf", b"MZ pas un pdf", "application/pdf")},
@@ -107,7 +122,9 @@ def test_bad_input_is_refused_with_its_reason_and_nothing_is_saved(client, desig
     page = response.content.decode()
     assert "Ce champ est obligatoire." in page  # the category
     assert "« faux.pdf » n&#x27;est pas un fichier accepté ici" in page
-    response = client.post(reverse("www:design:resource_create"), {**data, "category": "inconnue", "kind": ResourceKind.LINK})
+    response = client.post(
+        reverse("www:design:resource_create"), {**data, "category": "inconnue", "kind": ResourceKind.LINK}
+    )
     assert response.status_code == 400
     assert "Indiquez l&#x27;adresse du lien." in response.content.decode()
     assert not Resource.objects.exists() and not ResourceVersion.objects.exists()
@@ -161,12 +178,22 @@ def test_the_search_is_french_and_accent_insensitive(client, design):
 
 
 def test_a_training_of_the_offer_is_a_resource(client, design):
-    published = TrainingFactory(title="Se former à la conception de modules en ligne", collection=design.collection)
+    published = TrainingFactory(
+        title="Se former à la conception de modules en ligne", collection=design.collection
+    )
     client.force_login(design.admin)
-    base = {"category": ResourceCategory.DESIGNER_TRAININGS, "title": "Concevoir un module", "description": "Parcours",
-            "audience": Audience.DESIGNERS, "kind": ResourceKind.TRAINING}
+    base = {
+        "category": ResourceCategory.DESIGNER_TRAININGS,
+        "title": "Concevoir un module",
+        "description": "Parcours",
+        "audience": Audience.DESIGNERS,
+        "kind": ResourceKind.TRAINING,
+    }
     response = client.post(reverse("www:design:resource_create"), base)
-    assert response.status_code == 400 and "Choisissez la formation de l&#x27;offre." in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "Choisissez la formation de l&#x27;offre." in response.content.decode()
+    )
     response = client.post(reverse("www:design:resource_create"), {**base, "training": published.pk})
     assert response.status_code == 302
     client.force_login(design.designer)
@@ -180,8 +207,11 @@ def test_the_community_page_is_read_by_designers_and_edited_by_dgafp_admins_only
     client.force_login(design.admin)
     response = client.post(
         reverse("www:design:community_edit"),
-        {"description": "Les acteurs de Mentor échangent leurs pratiques.", "how_to_join": "Écrire à la DGAFP.",
-         "next_events": "Webinaire le 15 janvier."},
+        {
+            "description": "Les acteurs de Mentor échangent leurs pratiques.",
+            "how_to_join": "Écrire à la DGAFP.",
+            "next_events": "Webinaire le 15 janvier.",
+        },
     )
     assert response.status_code == 302
     assert CommunityPage.objects.get().how_to_join == "Écrire à la DGAFP."

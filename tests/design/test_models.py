@@ -2,8 +2,8 @@
 (structure, guidance, checklist) that credits the model. A training that is not a model is refused."""
 
 import pytest
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 
 from mentor.design import progress
 from mentor.design.models import ChecklistItem, TrainingDesign, TrainingStep
@@ -38,15 +38,26 @@ def mark(client, user, training, value="1"):
     return client.post(reverse("www:design:mark_model", args=[training.pk]), {"is_model": value})
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("team", True), ("lead_reviewer", True), ("designer", False),
-                                               ("reviewer", False), ("admin", False), ("agent", False)])
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("team", True),
+        ("lead_reviewer", True),
+        ("designer", False),
+        ("reviewer", False),
+        ("admin", False),
+        ("agent", False),
+    ],
+)
 def test_mentor_teams_and_collection_leads_mark_models(client, design, role, allowed):
     training = published_model(design)
     response = mark(client, getattr(design, role), training)
     assert response.status_code == (302 if allowed else 403)
     assert TrainingDesign.objects.filter(training=training, is_model=True).exists() is allowed
     if not allowed:
-        assert "par l&#x27;équipe Mentor de son organisation ou par le chef de file" in response.content.decode()
+        assert (
+            "par l&#x27;équipe Mentor de son organisation ou par le chef de file" in response.content.decode()
+        )
 
 
 def test_a_draft_cannot_be_marked_as_a_model(client, design):
@@ -74,12 +85,19 @@ def test_a_designer_starts_a_draft_from_a_model_which_is_credited(client, design
     client.force_login(design.designer)
     page = client.get(MODELS).content.decode()
     assert "Conduire un entretien professionnel" in page
-    response = client.post(MODELS, {"model": model.pk, "title": "Conduire un entretien annuel", "owner": design.owner.pk})
+    response = client.post(
+        MODELS, {"model": model.pk, "title": "Conduire un entretien annuel", "owner": design.owner.pk}
+    )
     created = Training.objects.get(title="Conduire un entretien annuel")
-    assert response.status_code == 302 and response["Location"] == reverse("www:contribute:training", args=[created.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "www:contribute:training", args=[created.pk]
+    )
     assert created.status == S.DRAFT and design.designer in created.designers.all()
     assert (created.content_outline, created.collection, created.modality) == (
-        model.content_outline, model.collection, model.modality)
+        model.content_outline,
+        model.collection,
+        model.modality,
+    )
     assert created.description == "" and created.delivery_url == ""  # the model's identity is not copied
     framing = TrainingStep.objects.get(design__training=created, step__slug="cadrage")
     assert framing.guidance == "Partir des fiches métiers du ministère."

@@ -30,26 +30,42 @@ def step_url(training, slug):
 
 
 def all_checked(training, slug):
-    return [str(pk) for pk in ChecklistItem.objects.filter(training_step__design__training=training,
-                                                           training_step__step__slug=slug).values_list("pk", flat=True)]
+    return [
+        str(pk)
+        for pk in ChecklistItem.objects.filter(
+            training_step__design__training=training, training_step__step__slug=slug
+        ).values_list("pk", flat=True)
+    ]
 
 
 def complete(client, training, slug, **deliverable):
-    response = client.post(step_url(training, slug), {"checklist": all_checked(training, slug), "action": "done",
-                                                      **deliverable})
+    response = client.post(
+        step_url(training, slug), {"checklist": all_checked(training, slug), "action": "done", **deliverable}
+    )
     assert response.status_code == 302, response.content.decode()[-3000:]
 
 
 def upload(client, training, data, name="module.zip"):
-    return client.post(reverse("www:design:package", args=[training.pk]),
-                       {"package": SimpleUploadedFile(name, data, "application/zip")})
+    return client.post(
+        reverse("www:design:package", args=[training.pk]),
+        {"package": SimpleUploadedFile(name, data, "application/zip")},
+    )
 
 
 def test_a_draft_created_in_the_contribution_pages_gets_the_steps_and_their_checklists(client, design):
     client.force_login(design.designer)
-    client.post(reverse("www:contribute:create"), {"title": "Piloter un projet numérique", "owner": design.owner.pk,
-                                                   "collection": design.collection.pk, "scope": "metier"})
-    rows = TrainingStep.objects.filter(design__training__title="Piloter un projet numérique").order_by("step__position")
+    client.post(
+        reverse("www:contribute:create"),
+        {
+            "title": "Piloter un projet numérique",
+            "owner": design.owner.pk,
+            "collection": design.collection.pk,
+            "scope": "metier",
+        },
+    )
+    rows = TrainingStep.objects.filter(design__training__title="Piloter un projet numérique").order_by(
+        "step__position"
+    )
     assert [r.step.slug for r in rows] == STEPS
     assert rows[0].checklist.count() == 4 and not rows[0].done_at
     training = rows[0].design.training
@@ -72,8 +88,9 @@ def test_a_step_is_not_done_without_its_deliverable_and_its_checklist(client, de
     settings.MEDIA_ROOT = tmp_path
     training = designed(design)
     client.force_login(design.designer)
-    response = client.post(step_url(training, "cadrage"), {"checklist": all_checked(training, "cadrage")[:1],
-                                                           "action": "done"})
+    response = client.post(
+        step_url(training, "cadrage"), {"checklist": all_checked(training, "cadrage")[:1], "action": "done"}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "Le livrable « La note de cadrage » est à déposer (un fichier)." in page
@@ -81,8 +98,14 @@ def test_a_step_is_not_done_without_its_deliverable_and_its_checklist(client, de
     row = TrainingStep.objects.get(design__training=training, step__slug="cadrage")
     assert row.done_at is None
     # What was saved before the refusal is the checklist the page showed, not a done step.
-    response = client.post(step_url(training, "mediatisation"), {"checklist": all_checked(training, "mediatisation"),
-                                                                "url": "http://maquette.exemple.fr", "action": "done"})
+    response = client.post(
+        step_url(training, "mediatisation"),
+        {
+            "checklist": all_checked(training, "mediatisation"),
+            "url": "http://maquette.exemple.fr",
+            "action": "done",
+        },
+    )
     assert response.status_code == 400 and "Utilisez une adresse en https://." in response.content.decode()
 
 
@@ -91,12 +114,18 @@ def test_a_designer_walks_the_steps_with_a_checked_package_then_submits(client, 
     training = designed(design)
     client.force_login(design.designer)
     complete(client, training, "cadrage", file=SimpleUploadedFile("cadrage.pdf", PDF, "application/pdf"))
-    complete(client, training, "scenarisation", file=SimpleUploadedFile("scenario.pdf", PDF, "application/pdf"))
+    complete(
+        client, training, "scenarisation", file=SimpleUploadedFile("scenario.pdf", PDF, "application/pdf")
+    )
     complete(client, training, "mediatisation", url="https://maquette.mentor.gouv.fr/rgpd")
     # The integration step needs a package that passes the technical checks.
-    response = client.post(step_url(training, "integration"), {"checklist": all_checked(training, "integration"),
-                                                               "action": "done"})
-    assert "Un paquet e-learning conforme aux exigences techniques est à déposer." in response.content.decode()
+    response = client.post(
+        step_url(training, "integration"),
+        {"checklist": all_checked(training, "integration"), "action": "done"},
+    )
+    assert (
+        "Un paquet e-learning conforme aux exigences techniques est à déposer." in response.content.decode()
+    )
     failing = build({**files_12(), "index.html": '<script src="http://traceur.exemple.com/t.js"></script>'})
     assert upload(client, training, failing).status_code == 302
     page = client.get(step_url(training, "integration")).content.decode()
@@ -135,14 +164,18 @@ def test_a_new_failing_package_reopens_the_integration_step(client, design, sett
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (build({**files_12(), "../../config/settings/prod.py": "DEBUG = True"}), "chemin interdit dans un paquet"),
+        (
+            build({**files_12(), "../../config/settings/prod.py": "DEBUG = True"}),
+            "chemin interdit dans un paquet",
+        ),
         (build({**files_12(), "video.mp4": b"\x00" * (3 * 1024 * 1024)}), "bombe de décompression"),
         (valid_12()[:300], "l&#x27;archive ZIP est endommagée ou illisible"),
         (b"juste du texte", "n&#x27;est pas un fichier accepté ici"),
     ],
 )
-def test_a_hostile_package_is_refused_with_its_reason_and_nothing_is_written(client, design, settings, tmp_path,
-                                                                            data, reason):
+def test_a_hostile_package_is_refused_with_its_reason_and_nothing_is_written(
+    client, design, settings, tmp_path, data, reason
+):
     settings.MEDIA_ROOT = tmp_path
     training = designed(design)
     client.force_login(design.designer)

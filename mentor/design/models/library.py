@@ -18,9 +18,7 @@ class Resource(TimeStampedModel):
     description = models.CharField("description courte", max_length=500)
     audience = models.CharField("public", max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     kind = models.CharField("nature", max_length=10, choices=ResourceKind.choices)
-    url = URLField(
-        "adresse", blank=True, help_text="Pour un lien : l'adresse de la ressource (https)."
-    )
+    url = URLField("adresse", blank=True, help_text="Pour un lien : l'adresse de la ressource (https).")
     training = models.ForeignKey(
         "offer.Training",
         verbose_name="formation",
