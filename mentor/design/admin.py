@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import library
 from .models import ChecklistTemplateItem, CommunityPage, DesignStep, Package, Resource, ResourceVersion
 
 
@@ -35,6 +36,10 @@ class ResourceAdmin(admin.ModelAdmin):
     readonly_fields = ["changed_at", "change_note", "version_count"]
     raw_id_fields = ["training"]
     inlines = [VersionInline]
+
+    def save_model(self, request, obj, form, change):
+        # The search text and the "what changed recently" date are kept by the library's one write path.
+        library.save_resource(obj)
 
 
 @admin.register(CommunityPage)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from mentor.bootstrap.demo import accounts, editorial, offer, organisations
+from mentor.bootstrap.demo import accounts, design, editorial, offer, organisations
 from mentor.bootstrap.reference import load_reference_data
 
 
@@ -17,6 +17,7 @@ class Command(BaseCommand):
         users = accounts.load(orgs)
         offer.load(orgs, users)
         editorial.load(orgs, users)
+        design.load(orgs, users)
         self.stdout.write(
             self.style.SUCCESS(f"Données de démonstration à jour ({len(users)} comptes de démonstration).")
         )
