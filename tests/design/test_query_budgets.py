@@ -93,3 +93,23 @@ def test_the_contribution_page_with_its_design_steps(client, design, django_asse
     client.force_login(design.designer)
     with django_assert_num_queries(25):
         assert client.get(reverse("www:contribute:training", args=[training.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "count"),
+    [
+        ("resource_create", [], 6),
+        ("resource_edit", ["resource"], 7),
+        ("new_version", ["resource"], 5),
+        ("community_edit", [], 5),
+    ],
+)
+def test_the_managers_forms(client, design, django_assert_num_queries, name, args, count, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    resources(1)
+    for n in range(3):
+        TrainingDesign.objects.create(training=design.publish_metier(title=f"Formation publiée {n}"))
+    args = [Resource.objects.get().pk if a == "resource" else a for a in args]
+    client.force_login(design.admin)
+    with django_assert_num_queries(count):
+        assert client.get(reverse(f"www:design:{name}", args=args)).status_code == 200
