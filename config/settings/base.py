@@ -144,7 +144,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The technical requirements of e-learning packages (mentor/design/scorm): limits checked while reading the zip,
 # the file types a package may hold, the domains it may load scripts from (their subdomains included).
 DESIGN_PACKAGE_MAX_UPLOAD_BYTES = int(os.environ.get("DESIGN_PACKAGE_MAX_UPLOAD_BYTES", 200 * 1024 * 1024))
-DESIGN_PACKAGE_MAX_UNPACKED_BYTES = int(os.environ.get("DESIGN_PACKAGE_MAX_UNPACKED_BYTES", 500 * 1024 * 1024))
+DESIGN_PACKAGE_MAX_UNPACKED_BYTES = int(
+    os.environ.get("DESIGN_PACKAGE_MAX_UNPACKED_BYTES", 500 * 1024 * 1024)
+)
 DESIGN_PACKAGE_MAX_FILES = int(os.environ.get("DESIGN_PACKAGE_MAX_FILES", 5000))
 DESIGN_PACKAGE_MAX_RATIO = int(os.environ.get("DESIGN_PACKAGE_MAX_RATIO", 100))
 DESIGN_PACKAGE_ALLOWED_EXTENSIONS = [
