@@ -123,3 +123,8 @@ def test_only_designers_under_agreement_start_from_a_model(client, design, role)
     response = client.get(MODELS)
     assert response.status_code == 403
     assert "Seuls les concepteurs" in response.content.decode()
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client, design):
+    response = client.get(MODELS)
+    assert response.status_code == 302 and response["Location"].startswith("/compte/connexion/")

@@ -10,6 +10,7 @@ from mentor.design import progress
 from mentor.design.models import ChecklistItem, Package, TrainingStep
 from mentor.editorial import workflow
 from mentor.offer.enums import TrainingStatus as S
+from mentor.www.design.forms import PackageForm
 
 from .conftest import PDF
 from .packages import build, files_12, valid_12, valid_2004
@@ -233,3 +234,10 @@ def test_a_training_not_designed_here_is_submitted_as_before(design):
     workflow.fire("submit", training, design.designer)
     training.refresh_from_db()
     assert training.status == S.SUBMITTED
+
+
+def test_a_package_name_with_a_path_is_refused():
+    # Django's multipart parser drops any path; a name that still carries one (a form fed by other code) is refused.
+    form = PackageForm(data={}, files={"package": SimpleUploadedFile("..\\..\\module.zip", valid_12())})
+    assert not form.is_valid()
+    assert form.errors["package"] == ["Le nom du fichier ne doit contenir aucun chemin : renommez-le."]

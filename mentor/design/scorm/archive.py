@@ -125,6 +125,8 @@ def _read(archive, info, limits: Limits, total: int) -> tuple[Entry, int]:
             while chunk := stream.read(CHUNK):
                 read += len(chunk)
                 total += len(chunk)
+                # The declared sizes were checked before reading; this does not trust them (nor zipfile, which
+                # stops each file at its declared size).
                 if total > limits.unpacked_bytes:
                     raise Refused(
                         "Le paquet décompressé dépasse la limite de "
