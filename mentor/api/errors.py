@@ -43,6 +43,11 @@ def exception_handler(exc, context):
     return response
 
 
+def error_body(code: str, message: str) -> dict:
+    """The body of an error raised outside DRF's views (the lockout, ``api/lockout.py``)."""
+    return {"code": code, "message": message}
+
+
 def _field_errors(details) -> dict:
     if isinstance(details, list):
         return {"non_field_errors": details}
