@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("mentor.www.urls")),
 ]
 
+handler500 = "mentor.api.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.template import engines
 
@@ -9,6 +10,17 @@ from tests import guards
 # The accounts world (a small tree with one account per role) and the OpenID Connect provider serve the accounts,
 # organisations, account, contact and organisation-administration tests.
 pytest_plugins = ["tests.editorial.fixtures", "tests.accounts.world", "tests.accounts.oidc_provider"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgresql`` test what only a database server does (a connection cut from the server side):
+    the PostgreSQL run of `make test` (.ci/run) runs them, the SQLite run leaves them out and says how many."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    left_out = [item for item in items if item.get_closest_marker("postgresql")]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A GET that meets a lost database connection runs once more on a new one (PostgreSQL restarted).
+    "mentor.core.reconnect.RetryReadsOnLostConnection",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -54,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Under /api/, the lockout page becomes the API's structured error.
+    "mentor.api.lockout.LockoutAsApiError",
     # Last, as django-axes requires: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -228,17 +232,25 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
-# Lockout after repeated failed logins, counted per account and, separately, per address (django-axes, in the
-# database so that every app server sees the same counts).
+# Lockout after repeated wrong passwords, wherever one is checked (mentor/accounts/lockout.py, django-axes in the
+# database): per account from one address (AXES_FAILURE_LIMIT), and per address over every account
+# (AXES_ADDRESS_FAILURE_LIMIT, much higher, so that one address cannot lock every account).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "100"))
 # The lockout page and the login form say "30 minutes": change them with this.
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "mentor.accounts.lockout.LockoutHandler"
+AXES_USERNAME_CALLABLE = "mentor.accounts.lockout.username"
 # The login form posts the address as "username", the name Django's authenticate() uses.
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "www/account/lockout.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+# How many reverse proxies stand in front of the application: the client's address is then read from the
+# X-Forwarded-For they write (0: from the connection, no header trusted); django-axes names it so, the
+# environment AXES_PROXY_COUNT. The production settings require it.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT") or "0")
+AXES_CLIENT_IP_CALLABLE = "mentor.accounts.lockout.client_ip"
 
 # Single sign-on with ProConnect (OpenID Connect): on only when the environment gives a client id.
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")

@@ -5,6 +5,8 @@
 ``errors`` is there only for invalid input, keyed by field (``non_field_errors`` for the request as a whole).
 """
 
+from django.http import JsonResponse
+from django.views import defaults
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.decorators import api_view, permission_classes
@@ -14,6 +16,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 MESSAGES = {
     status.HTTP_400_BAD_REQUEST: "Les données envoyées ne sont pas valides.",
     status.HTTP_404_NOT_FOUND: "Cette ressource n'existe pas ou ne vous est pas accessible.",
+    status.HTTP_500_INTERNAL_SERVER_ERROR: "Erreur inattendue du service. Réessayez un peu plus tard.",
 }
 
 
@@ -41,6 +44,20 @@ def exception_handler(exc, context):
             ),
         }
     return response
+
+
+def error_body(code: str, message: str) -> dict:
+    """The body of an error raised outside DRF's views (the lockout, ``api/lockout.py``)."""
+    return {"code": code, "message": message}
+
+
+def server_error(request):
+    """``handler500``: an unexpected error under /api/ is the API's error, not the site's HTML page (kept for the
+    pages). Nothing is read from the database: it may be what failed."""
+    if request.path_info.startswith("/api/"):
+        body = error_body("server_error", MESSAGES[status.HTTP_500_INTERNAL_SERVER_ERROR])
+        return JsonResponse(body, status=500, json_dumps_params={"ensure_ascii": False})
+    return defaults.server_error(request)
 
 
 def _field_errors(details) -> dict:

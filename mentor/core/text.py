@@ -2,6 +2,7 @@
 so that accents, case and inflections never decide whether a training is found."""
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -21,7 +22,9 @@ _STOP_WORDS = """
 """
 FRENCH_STOP_WORDS = frozenset(_STOP_WORDS.split())
 
-_stemmer = snowballstemmer.stemmer("french")
+# A Snowball stemmer keeps the word it works on in its own attributes: shared by the threads of a gunicorn worker,
+# it raised IndexError and gave the stem of another word, which the caches below then kept for good. One each.
+_local = threading.local()
 
 
 def unaccent(text: str) -> str:
@@ -51,7 +54,10 @@ def _token_stems(token: str) -> tuple[str, ...]:
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """French Snowball stem of an unaccented word ("evaluation" and "evaluer" both give "evalu")."""
-    return _stemmer.stemWord(word)
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("french")
+    return stemmer.stemWord(word)
 
 
 def stemmed_text(text: str | None) -> str:

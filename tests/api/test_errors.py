@@ -1,6 +1,9 @@
-"""Addresses under the API that lead nowhere answer like a missing resource: structured JSON, in French."""
+"""Under the API, an address that leads nowhere answers like a missing resource, and an unexpected error like any
+other API error: structured JSON, in French, never the site's HTML pages."""
 
 import pytest
+from django.db import OperationalError, connection
+from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
@@ -19,3 +22,17 @@ def test_an_address_without_its_slash_is_still_redirected(client):
     response = client.get("/api/v1/trainings")
     assert response.status_code == 301
     assert response["Location"] == "/api/v1/trainings/"
+
+
+def test_an_unexpected_error_under_the_api_is_a_json_500():
+    def failing(execute, sql, params, many, context):
+        raise OperationalError("canceling statement due to statement timeout")
+
+    with connection.execute_wrapper(failing):
+        response = Client(raise_request_exception=False).get("/api/v1/trainings/")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "code": "server_error",
+        "message": "Erreur inattendue du service. Réessayez un peu plus tard.",
+    }

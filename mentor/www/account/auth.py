@@ -1,11 +1,14 @@
-"""Log in with a password or, when it is configured, with ProConnect."""
+"""Log in with a password or, when it is configured, with ProConnect; change one's password."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import Http404
+from django.urls import reverse_lazy
 from mozilla_django_oidc import views as oidc_views
+
+from .forms import CountedPasswordChangeForm
 
 
 class LoginForm(AuthenticationForm):
@@ -25,6 +28,15 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "oidc_enabled": settings.OIDC_ENABLED}
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "www/account/password_change.html"
+    form_class = CountedPasswordChangeForm
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class _OnlyWhenConfigured:

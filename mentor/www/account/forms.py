@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import PasswordChangeForm
 
+from mentor.accounts.lockout import password_is_right
 from mentor.accounts.models import User
 
 from .entities import EntityField
@@ -85,16 +87,30 @@ class DeleteAccountForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
+    def __init__(self, request, *args, **kwargs):
+        self.request, self.user = request, request.user
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
         password = self.cleaned_data["password"]
         # An account made through single sign-on has no password: its owner is signed in, that is enough.
-        if self.user.has_usable_password() and not self.user.check_password(password):
+        if self.user.has_usable_password() and not password_is_right(self.request, self.user, password):
             raise forms.ValidationError("Le mot de passe n'est pas le bon.")
         return password
+
+
+class CountedPasswordChangeForm(PasswordChangeForm):
+    """Django's form, whose check of the current password counts towards the lockout like a login."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not password_is_right(self.request, self.user, old_password):
+            raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password
 
 
 class InvitationSignUpForm(forms.Form):

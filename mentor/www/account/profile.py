@@ -102,7 +102,7 @@ def download_personal_data(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
-    form = DeleteAccountForm(request.user, request.POST or None)
+    form = DeleteAccountForm(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.delete_account(request.user)

@@ -45,14 +45,7 @@ urlpatterns = [
     ),
     path("profil/", profile.profile, name="profile"),
     path("profil/identite/", profile.update_names, name="update_names"),
-    path(
-        "profil/mot-de-passe/",
-        auth_views.PasswordChangeView.as_view(
-            template_name=T + "password_change.html",
-            success_url=reverse_lazy("accounts:password_change_done"),
-        ),
-        name="password_change",
-    ),
+    path("profil/mot-de-passe/", auth.PasswordChangeView.as_view(), name="password_change"),
     path(
         "profil/mot-de-passe/enregistre/",
         auth_views.PasswordChangeDoneView.as_view(template_name=T + "password_change_done.html"),
