@@ -14,7 +14,8 @@ The expected answers come from the rules' DEFINITIONS, re-expressed here in plai
 - a session is managed by its named managers, by whoever holds the session manager role in its organiser or an
   organisation above it, and by DGAFP administrators (role or superuser).
 
-Lists are compared as sets (one request per page), details object by object; every page fetched is also searched
+Lists are compared as sets (one request per page), details object by object (see ``Matrix.details`` for their
+cost at scale); every page fetched is also searched
 for links to trainings the persona may not see. The catalogue cache is ON, as in production: a search kept for one
 audience must never be served to another."""
 
@@ -41,6 +42,8 @@ pytestmark = pytest.mark.django_db
 TRAINING_LINK = re.compile(r'href="/formations/(\d+)-[^"/]*/"')
 SESSION_CARD = re.compile(r'id="session-(\d+)"')
 MANAGED_SESSION_LINK = re.compile(r'href="/gestion/sessions/(\d+)/"')
+# Persona × training cells up to which every persona reads every training's detail paths (see Matrix.details).
+EVERY_CELL_UP_TO = 1000
 
 
 @dataclass
@@ -269,21 +272,23 @@ class Matrix:
     def details(self, index, pk):
         """One training's page (with its sessions), its API detail and the API's list of its sessions.
 
-        Every cell that must be a 404 is asked, persona by persona: that is where a leak would show. The personas
-        who may see the training are grouped by the answer they must get (the sessions they may see); one of each
-        group is asked, a different one for each training (``index``), so that over the demo every persona reads
-        pages as every other, at a cost that does not grow with personas × trainings."""
+        The personas are grouped by the answer they must get: a 404, or the sessions they may see. While the demo
+        is small (``EVERY_CELL_UP_TO``), every persona is asked. Beyond, one persona of each group is asked, a
+        different one for each training (``index``): every training is read on every path with every distinct
+        answer, and over the demo every persona reads as every other, at a cost that grows with the trainings, not
+        with personas × trainings (the lists above still compare every persona with every training)."""
         demo, training = self.demo, self.demo.trainings[pk]
         sessions = sorted(s for s, values in demo.sessions.items() if values["training_id"] == pk)
         groups = defaultdict(list)
         for persona in self.personas:
+            seen = None
             if pk in persona.visible:
                 seen = frozenset(s for s in sessions if demo.session_visible(persona.user, s))
-                groups[seen].append(persona)
-            else:
-                self.detail(persona, pk, training["slug"], None)
-        for seen, members in sorted(groups.items(), key=lambda group: sorted(group[0])):
-            self.detail(members[index % len(members)], pk, training["slug"], seen)
+            groups[seen].append(persona)
+        every_cell = len(self.personas) * len(demo.trainings) <= EVERY_CELL_UP_TO
+        for seen, members in groups.items():
+            for persona in members if every_cell else [members[index % len(members)]]:
+                self.detail(persona, pk, training["slug"], seen)
 
     def detail(self, persona, pk, slug, seen):
         """``seen``: the sessions the persona may see, None when the training is not visible to them."""
