@@ -11,7 +11,7 @@ The expected answers come from the rules' DEFINITIONS, re-expressed here in plai
 - a session is visible when its training is, and it is open to all, or reserved to the agents of its organiser
   and the persona's entity is the organiser or lies below it, or opened to a list of organisations among which the
   persona's entity or one above it; the training's page leaves out archived sessions;
-- a session is managed by its named managers, by whoever holds the session manager role in its organiser or an
+- a session is managed (its page under /gestion/) by its named managers, by whoever holds the session manager role in its organiser or an
   organisation above it, and by DGAFP administrators (role or superuser).
 
 Lists are compared as sets (one request per page), details object by object (see ``Matrix.details`` for their
@@ -285,10 +285,27 @@ class Matrix:
             if pk in persona.visible:
                 seen = frozenset(s for s in sessions if demo.session_visible(persona.user, s))
             groups[seen].append(persona)
-        every_cell = len(self.personas) * len(demo.trainings) <= EVERY_CELL_UP_TO
         for seen, members in groups.items():
-            for persona in members if every_cell else [members[index % len(members)]]:
+            for persona in self.asked(members, index, len(demo.trainings)):
                 self.detail(persona, pk, training["slug"], seen)
+
+    def asked(self, members, index, objects):
+        """Every member of a group while personas × objects stays under ``EVERY_CELL_UP_TO``, else one, in turn."""
+        if len(self.personas) * objects <= EVERY_CELL_UP_TO:
+            return members
+        return [members[index % len(members)]]
+
+    def managed_session(self, index, pk):
+        """A session's page under /gestion/: theirs for those who manage it, a 404 for the other accounts, the
+        sign-in page for anonymous visitors. Grouped and asked as ``details`` does."""
+        groups = defaultdict(list)
+        for persona in self.personas:
+            groups[persona.user is not None and self.demo.manages(persona.user, pk)].append(persona)
+        for manages, members in groups.items():
+            for persona in self.asked(members, index, len(self.demo.sessions)):
+                status, _ = self.html(persona, f"/gestion/sessions/{pk}/")
+                expected = 200 if manages else 302 if persona.user is None else 404
+                self.check(persona, f"/gestion/sessions/{pk}/", expected, status)
 
     def detail(self, persona, pk, slug, seen):
         """``seen``: the sessions the persona may see, None when the training is not visible to them."""
@@ -351,6 +368,8 @@ def test_every_persona_reads_exactly_what_the_rules_allow_on_every_read_path(dem
         matrix.lists(persona)
     for index, pk in enumerate(sorted(demo.trainings)):
         matrix.details(index, pk)
+    for index, pk in enumerate(sorted(demo.sessions)):
+        matrix.managed_session(index, pk)
     assert matrix.wrong == [], f"{len(matrix.wrong)} cellules fausses sur {matrix.cells} :\n" + "\n".join(
         matrix.wrong
     )
