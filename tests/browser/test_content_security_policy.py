@@ -109,6 +109,8 @@ def test_every_main_page_works_with_the_policy_enforced_and_reports_no_violation
     visit(page, "/compte/profil/", heading("compte"))
     visit(page, "/compte/profil/mot-de-passe/", heading("mot de passe"))
     visit(page, "/mes-formations/", heading("formations"))
+    visit(page, "/compte/profil/entite/", lambda p: p.get_by_role("heading", level=1))
+    visit(page, "/compte/profil/suppression/", lambda p: p.get_by_role("heading", level=1))
 
     # A designer's contributions.
     log_in(page, "conceptrice@dgfip.finances.gouv.fr")
@@ -127,6 +129,7 @@ def test_every_main_page_works_with_the_policy_enforced_and_reports_no_violation
     visit(page, "/organisation/", lambda p: p.get_by_role("heading", level=1))
     organisation = follow_first(page, "main a[href^='/organisation/'][href$='/']", "/organisation/")
     visit(page, organisation, lambda p: p.get_by_role("heading", level=1))
+    visit(page, "/organisation/demandes/", lambda p: p.get_by_role("heading", level=1))
 
     # A session manager's sessions.
     log_in(page, "gestionnaire@igpde.finances.gouv.fr")
@@ -134,8 +137,9 @@ def test_every_main_page_works_with_the_policy_enforced_and_reports_no_violation
     session = follow_first(page, "main a[href^='/gestion/sessions/']", "/gestion/sessions/")
     visit(page, session, lambda p: p.get_by_role("heading", level=2, name="Statut de la session"))
 
-    # The DGAFP administrators' /admin/: its list and form of trainings.
+    # The DGAFP administrators' partnership agreements and /admin/ (its list and form of trainings).
     log_in(page, "admin@fonction-publique.gouv.fr")
+    visit(page, "/organisation/conventions/", lambda p: p.get_by_role("heading", level=1))
     visit(page, "/admin/", lambda p: p.locator("#site-name"))
     visit(page, "/admin/offer/training/", lambda p: p.locator("#result_list"))
     change = follow_first(page, "#result_list tbody th a", "/admin/offer/training/")
