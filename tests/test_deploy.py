@@ -98,3 +98,43 @@ def test_production_links_default_to_the_first_allowed_host():
         AXES_PROXY_COUNT="1",
     )
     assert result.stdout.splitlines()[-1] == "https://y.fr", result.stderr
+
+
+SHOW_HEADERS = """
+from django.test import Client
+response = Client().get("/api/v1/nulle-part/", secure=True, headers={"host": "mentor.gouv.fr"})
+for name in ("Content-Security-Policy", "Content-Security-Policy-Report-Only", "Permissions-Policy"):
+    print(f"{name}: {response.headers.get(name)}")
+"""
+
+
+def production_headers(**env) -> dict[str, str]:
+    result = run_with_prod_settings(
+        "shell",
+        "-c",
+        SHOW_HEADERS,
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="mentor.gouv.fr",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+
+
+def test_production_enforces_a_strict_content_security_policy_and_a_permissions_policy():
+    headers = production_headers()
+    policy = dict(d.strip().split(" ", 1) for d in headers["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'self'"
+    assert policy["script-src"] == "'self'"  # the nonce joins only the pages that use it
+    assert policy["object-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert headers["Content-Security-Policy-Report-Only"] == "None"
+    assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
+
+
+def test_the_content_security_policy_can_be_tried_in_report_only_mode_first():
+    headers = production_headers(CSP_REPORT_ONLY="1", CSP_REPORT_URI="https://csp.mentor.gouv.fr/rapports")
+    assert headers["Content-Security-Policy"] == "None"
+    report_only = headers["Content-Security-Policy-Report-Only"]
+    assert "default-src 'self'" in report_only
+    assert "report-uri https://csp.mentor.gouv.fr/rapports" in report_only

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "csp",
     "dsfr",
     "widget_tweaks",
     "rules",
@@ -45,6 +47,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # A GET that meets a lost database connection runs once more on a new one (PostgreSQL restarted).
     "mentor.core.reconnect.RetryReadsOnLostConnection",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -221,6 +225,53 @@ SPECTACULAR_SETTINGS = {
 }
 
 DSFR_USE_INTEGRITY_CHECKSUMS = True
+
+# Content-Security-Policy (django-csp): only what the site serves itself runs or loads. No inline script and no
+# inline style: the pages, the design system's JavaScript, the API's documentation (Swagger UI, its start-up
+# script fetched as a file) all load theirs from the static files; a script that must be inline carries the
+# request's nonce (`{{ request.csp_nonce }}`). Images may also be `data:` URLs (the design system's icons).
+# CSP_REPORT_ONLY=1 sends the same policy as Content-Security-Policy-Report-Only: browsers report what it would
+# block (in their console, and to CSP_REPORT_URI when set) without blocking it — to try the policy on a new
+# deployment before enforcing it.
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+if os.environ.get("CSP_REPORT_URI"):
+    _CSP_DIRECTIVES["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+if os.environ.get("CSP_REPORT_ONLY", "0") == "1":
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+
+# Permissions-Policy (django-permissions-policy): the site uses none of the browser's powerful features, so no
+# page, nor anything it could embed, may ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 SITE_NAME = "Mentor"
 SITE_TAGLINE = "L'offre de formation interministérielle des agents de l'État"

@@ -9,7 +9,8 @@ from .enums import ACTIVE_REGISTRATION_STATUSES, SessionStatus
 
 
 def manages_session(user, session) -> bool:
-    """A session's named managers, the session managers of its organiser (or above it) and DGAFP admins."""
+    """A session's named managers, the session managers of its organiser (or above it) and DGAFP admins: the
+    per-object form, decided in memory, of ``Session.objects.managed_by`` (which says what they may see)."""
     if not user.is_authenticated:
         return False
     if is_dgafp_admin(user) or user.pk in related_ids(session, "managers"):

@@ -7,8 +7,6 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from mentor.accounts.enums import Role
-from mentor.accounts.roles import is_dgafp_admin, organisations_where
 from mentor.core.permissions import ALLOW, Decision, check, deny
 from mentor.core.workflow import StateMachine, Transition, TransitionRefused
 
@@ -42,19 +40,6 @@ TRANSITIONS = {
         Transition("archive", "Archiver la session", frozenset({S.COMPLETED, S.CANCELLED}), S.ARCHIVED),
     )
 }  # fmt: skip
-
-
-def sessions_managed_by(user):
-    """The sessions ``user`` may manage: named manager, session manager of the organiser or above, or DGAFP
-    admin. Looking a session up here makes someone else's session a 404."""
-    if not user.is_authenticated:
-        return Session.objects.none()
-    if is_dgafp_admin(user):
-        return Session.objects.all()
-    organisers = organisations_where(user, Role.SESSION_MANAGER).values("pk")
-    # Exists rather than a join on managers, so that counts annotated on the result are not multiplied.
-    named = Session.managers.through.objects.filter(session=OuterRef("pk"), user=user)
-    return Session.objects.filter(Exists(named) | Q(organiser__in=organisers))
 
 
 class SessionLifecycle(StateMachine):

@@ -9,7 +9,9 @@ FAILING_IMPACTS = {"serious", "critical"}
 
 def axe_violations(page) -> list[dict]:
     """The violations axe finds on ``page`` as it is now (WCAG 2.1 A and AA, the rules RGAA 4.1 builds on)."""
-    page.add_script_tag(path=str(AXE))
+    # Evaluated by the browser's debugging protocol rather than added as a <script> element, which the pages'
+    # Content-Security-Policy refuses (no inline script): the policy stays as in production.
+    page.evaluate(AXE.read_text())
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"

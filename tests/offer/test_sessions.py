@@ -7,6 +7,7 @@ from django.utils import timezone
 from mentor.accounts.enums import Role
 from mentor.offer import sessions
 from mentor.offer.enums import RegistrationStatus, SessionStatus
+from mentor.offer.models import Session
 from mentor.offer.sessions import TRANSITIONS, TransitionRefused
 from tests.factories import (
     MembershipFactory,
@@ -88,8 +89,8 @@ def test_only_managers_organiser_session_managers_and_dgafp_admins_may_act():
     sessions.postpone(session, admin)
     session.refresh_from_db()
     assert session.status == S.POSTPONED
-    assert set(sessions.sessions_managed_by(inherited)) == {session}
-    assert set(sessions.sessions_managed_by(designer)) == set()
+    assert set(Session.objects.managed_by(inherited)) == {session}
+    assert set(Session.objects.managed_by(designer)) == set()
 
 
 def test_a_permanent_session_neither_starts_nor_completes(manager):

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
+from mentor.accounts.enums import Role
+from mentor.accounts.roles import is_dgafp_admin, organisations_where
 from mentor.core.fields import URLField
 from mentor.core.models import TimeStampedModel
 from mentor.core.workflow import TransitionLogEntry
@@ -17,6 +19,24 @@ class SessionQuerySet(models.QuerySet):
         # by its key, where an uncorrelated IN would first list every training the user may see.
         visible = Training.objects.visible_to(user).filter(pk=OuterRef("training_id"))
         return self.filter(Exists(visible)).open_to(user)
+
+    def managed_by(self, user):
+        """THE rule of what session managers see past ``visible_to``: the sessions they manage — named on the
+        session, session manager of its organiser or of an organisation above it, or DGAFP administrator — with
+        their registrations, whatever their training's visibility. Of the training they learn nothing but its
+        title, which names an untitled session: ``training_visible`` (annotated, the one rule of
+        ``Training.objects.visible_to``) says whether its page may be linked. The catalogue, the training's page
+        and the API stay 404 for them. Looking a session up here makes someone else's session a 404."""
+        if not user.is_authenticated:
+            return self.none()
+        managed = self
+        if not is_dgafp_admin(user):
+            organisers = organisations_where(user, Role.SESSION_MANAGER).values("pk")
+            # Exists rather than a join on managers, so that counts annotated on the result are not multiplied.
+            named = Session.managers.through.objects.filter(session=OuterRef("pk"), user=user)
+            managed = self.filter(Exists(named) | Q(organiser__in=organisers))
+        visible = Training.objects.visible_to(user).filter(pk=OuterRef("training_id"))
+        return managed.annotate(training_visible=Exists(visible))
 
     def open_to(self, user):
         """Sessions open to ``user``, whatever their training's visibility: only for callers that already start

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from mentor.offer import registration as registrations
 from mentor.offer import sessions
 from mentor.offer.enums import RegistrationStatus
-from mentor.offer.models import Registration
+from mentor.offer.models import Registration, Session
 from mentor.offer.registration import RegistrationRefused
 from mentor.offer.sessions import TransitionRefused
 
@@ -30,7 +30,7 @@ def _count(status):
 @login_required
 def session_list(request):
     managed = (
-        sessions.sessions_managed_by(request.user)
+        Session.objects.managed_by(request.user)
         .select_related("training", "organiser")
         .annotate(confirmed=_count(S.CONFIRMED), requested=_count(S.REQUESTED), waiting=_count(S.WAITING))
         .order_by("-requested", "starts_at", "pk")
@@ -43,7 +43,7 @@ def session_list(request):
 @login_required
 def session_detail(request, pk):
     session = get_object_or_404(
-        sessions.sessions_managed_by(request.user).select_related("training", "organiser"), pk=pk
+        Session.objects.managed_by(request.user).select_related("training", "organiser"), pk=pk
     )
     rows = list(session.registrations.select_related("user").order_by("created_at", "id"))
     groups = [
@@ -70,7 +70,7 @@ def session_detail(request, pk):
 @login_required
 @transaction.atomic
 def session_transition(request, pk):
-    session = get_object_or_404(sessions.sessions_managed_by(request.user), pk=pk)
+    session = get_object_or_404(Session.objects.managed_by(request.user), pk=pk)
     try:
         sessions.apply_transition(session, request.POST.get("transition", ""), request.user)
     except TransitionRefused as refusal:
@@ -85,7 +85,7 @@ def session_transition(request, pk):
 @login_required
 @transaction.atomic
 def session_capacity(request, pk):
-    session = get_object_or_404(sessions.sessions_managed_by(request.user), pk=pk)
+    session = get_object_or_404(Session.objects.managed_by(request.user), pk=pk)
     form = CapacityForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["capacity"]))
@@ -114,7 +114,7 @@ def decide_registration(request, pk, decision):
     if decision not in DECISIONS:
         raise Http404("Décision inconnue.")
     registration = get_object_or_404(
-        Registration.objects.filter(session__in=sessions.sessions_managed_by(request.user).values("pk")),
+        Registration.objects.filter(session__in=Session.objects.managed_by(request.user).values("pk")),
         pk=pk,
     )
     try:

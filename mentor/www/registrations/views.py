@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mentor.offer import registration as registrations
-from mentor.offer import sessions
 from mentor.offer.enums import ACTIVE_REGISTRATION_STATUSES, RegistrationStatus
 from mentor.offer.models import Registration, Session
 from mentor.offer.registration import RegistrationRefused
@@ -65,6 +64,6 @@ def my_registrations(request):
     context = {
         "active": active,
         "past": past,
-        "manages_sessions": sessions.sessions_managed_by(request.user).exists(),
+        "manages_sessions": Session.objects.managed_by(request.user).exists(),
     }
     return render(request, "www/registrations/mine.html", context)
