@@ -178,3 +178,25 @@ def test_rebuild_command():
     bulk_trainings(model, 2, "Laïcité")
     call_command("rebuild_search_index", "--batch-size", "1")
     assert len(titles("laicite")) == 2
+
+
+def test_the_beginning_of_a_word_finds_it():
+    TrainingFactory(title="Les bons réflexes de cybersécurité")
+    TrainingFactory(title="Gestion budgétaire")
+    assert titles("cyber") == ["Les bons réflexes de cybersécurité"]
+    assert titles("Cybers") == ["Les bons réflexes de cybersécurité"]
+    assert titles("réflexes cyber") == ["Les bons réflexes de cybersécurité"]
+    # A word of four letters or more is a prefix wherever it is; the last word, still being typed, from three.
+    assert titles("budg gestion") == ["Gestion budgétaire"]
+    assert titles("gestion bud") == ["Gestion budgétaire"]
+    assert titles("bud gestion") == []
+
+
+def test_a_prefix_that_some_word_starts_with_is_not_corrected():
+    TrainingFactory(title="Les bons réflexes de cybersécurité")
+    TrainingFactory(title="La cybernétique des organisations")
+    assert sorted(titles("cyber")) == [
+        "La cybernétique des organisations",
+        "Les bons réflexes de cybersécurité",
+    ]
+    assert titles("cybersécu") == ["Les bons réflexes de cybersécurité"]
