@@ -6,7 +6,7 @@ the index, so that the search itself is the tsquery alone, answered by the GIN i
 from django.db import transaction
 from django.db.models.expressions import RawSQL
 
-from .index import SearchIndex
+from .index import RelatedText, SearchIndex
 from .near_miss import closest, correctable_words, with_corrections
 from .query import SearchQuery
 
@@ -141,8 +141,13 @@ class PostgresEngine:
             return cursor.fetchone()[0]
 
     def _insert_sql(self, index: SearchIndex) -> str:
-        def vector(columns, weight):
-            text = " || ' ' || ".join(f"COALESCE({c}, '')" for c in columns)
+        def part_text(part):
+            if isinstance(part, RelatedText):
+                return f"COALESCE((SELECT string_agg({part.expression}, ' ') {part.source}), '')"
+            return f"COALESCE({part}, '')"
+
+        def vector(parts, weight):
+            text = " || ' ' || ".join(part_text(p) for p in parts)
             return f"setweight(to_tsvector('{CONFIGURATION}', {text}), '{weight}')"
 
         return (

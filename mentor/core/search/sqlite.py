@@ -6,7 +6,7 @@ from django.db.models.expressions import RawSQL
 
 from mentor.core.text import stem, stemmed_text
 
-from .index import SearchIndex
+from .index import RelatedText, SearchIndex
 from .near_miss import NEAR_MISS_PREFIX, closest, correctable_words, with_corrections
 from .query import SearchQuery
 
@@ -120,8 +120,13 @@ class Fts5Engine:
             return cursor.fetchone()[0]
 
     def _insert_sql(self, index: SearchIndex) -> str:
-        def joined(columns):
-            return " || ' ' || ".join(f"COALESCE({c}, '')" for c in columns)
+        def text(part):
+            if isinstance(part, RelatedText):
+                return f"COALESCE((SELECT group_concat({part.expression}, ' ') {part.source}), '')"
+            return f"COALESCE({part}, '')"
+
+        def joined(parts):
+            return " || ' ' || ".join(text(p) for p in parts)
 
         return (
             f"INSERT INTO {index.table}(rowid, title, summary, body) "
