@@ -16,6 +16,7 @@ from django.dispatch import receiver
 
 from mentor.core import search
 from mentor.core.search import RelatedText, SearchIndex, SearchQuery, engine, parse_query, register
+from mentor.core.text import written_forms
 
 from .models import Collection, Objective, ThematicOffer, Training
 
@@ -128,9 +129,34 @@ def rebuild(batch_size: int = 10_000) -> int:
     return search.rebuild(TRAINING_INDEX, batch_size)
 
 
-def parse(text: str) -> SearchQuery:
-    """What the user typed, as the engine will search it: words, FORMACODE synonyms and near-misses."""
-    return engine().prepare(TRAINING_INDEX, parse_query(text))
+def parse(text: str, exact: bool = False) -> SearchQuery:
+    """What the user typed, as the engine will search it: words, FORMACODE synonyms and, unless ``exact``,
+    near-misses."""
+    query = parse_query(text)
+    return query if exact else engine().prepare(TRAINING_INDEX, query)
+
+
+# Trainings read to find how a correction is written: any of them holds it.
+SPELLING_SAMPLE = 10
+
+
+def spellings(queryset, query: SearchQuery) -> dict[str, str]:
+    """Each corrected typed word of ``query`` -> the correction shown instead, as a training of ``queryset`` (of
+    those the user may see) writes it: the best correction that one of them holds. One query per corrected word,
+    only when a word was corrected."""
+    shown = {}
+    for typed, terms in query.corrections:
+        alternatives = SearchQuery(text=" ".join(terms), groups=(tuple((term,) for term in terms),))
+        rows = (
+            queryset.filter(pk__in=engine(queryset.db).matching_ids(TRAINING_INDEX, alternatives))
+            .order_by("pk")
+            .values_list("title", "teaser", "keywords", "description", "learning_outcomes")[:SPELLING_SAMPLE]
+        )
+        forms = written_forms(" ".join(text for row in rows for text in row), set(terms))
+        best = next((forms[term] for term in terms if term in forms), None)
+        if best:
+            shown[typed] = best
+    return shown
 
 
 def matching(queryset, query: SearchQuery):

@@ -29,6 +29,8 @@ class SearchQuery:
     groups: tuple[tuple[Phrase, ...], ...]
     # Typed words matched as prefixes too (each engine matches the beginning of its stem).
     prefixes: frozenset[str] = frozenset()
+    # Typed words that no document holds -> the indexed words (stems) added as their alternatives, best first.
+    corrections: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __bool__(self):
         return bool(self.groups)
