@@ -10,13 +10,15 @@ finds, so a change of status (even through ``QuerySet.update``) needs no re-inde
 with ``QuerySet.update`` or ``bulk_create`` does: call ``rebuild()`` (or ``manage.py rebuild_search_index``).
 """
 
+from difflib import SequenceMatcher
+
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from mentor.core import search
 from mentor.core.search import RelatedText, SearchIndex, SearchQuery, engine, parse_query, register
-from mentor.core.text import written_forms
+from mentor.core.text import unaccent, written_forms
 
 from .models import Collection, Objective, ThematicOffer, Training
 
@@ -153,9 +155,12 @@ def spellings(queryset, query: SearchQuery) -> dict[str, str]:
             .values_list("title", "teaser", "keywords", "description", "learning_outcomes")[:SPELLING_SAMPLE]
         )
         forms = written_forms(" ".join(text for row in rows for text in row), set(terms))
-        best = next((forms[term] for term in terms if term in forms), None)
-        if best:
-            shown[typed] = best
+        # The best correction held, written as the form most like what was typed ("management", not "manager").
+        written = next((forms[term] for term in terms if term in forms), None)
+        if written:
+            shown[typed] = max(
+                sorted(written), key=lambda w: SequenceMatcher(None, typed, unaccent(w)).ratio()
+            )
     return shown
 
 

@@ -145,6 +145,14 @@ def test_a_corrected_typo_is_said_with_a_link_to_the_exact_word(client, world):
     assert "Résultats pour" not in exact.content.decode()
 
 
+def test_a_correction_is_written_as_the_form_closest_to_what_was_typed(client, world):
+    TrainingFactory(title="Manager une équipe hybride")
+    TrainingFactory(title="Le management bienveillant")
+    response = client.get(URL, {"q": "managment"})
+    assert "Résultats pour « <strong>management</strong> »" in response.content.decode()
+    assert sorted(titles(response)) == ["Le management bienveillant", "Manager une équipe hybride"]
+
+
 def test_only_the_corrected_word_is_replaced_and_its_accents_come_from_the_trainings(client, world):
     TrainingFactory(title="Gestion de la sécurité des systèmes", teaser="Les bons réflexes")
     html = client.get(URL, {"q": "sécurité sytèmes"}).content.decode()
