@@ -258,9 +258,14 @@ def test_covering_objectives_and_deleting_them_keep_the_index_exact(hygiene):
     hygiene.covered_objectives.add(added)
     added.trainings.clear()
     assert titles("pauses") == []
+    hygiene.covered_objectives.add(added)
     Objective.objects.get(text__startswith="Aménager").delete()
     assert titles("ergonomique") == []
+    assert titles("musculosquelettiques") == [hygiene.title]  # through "Organiser les pauses actives"
+    ThematicOffer.objects.get().delete()  # its objectives go with it
     assert titles("musculosquelettiques") == []
+    assert titles("pauses") == []
+    assert titles("hygiène") == [hygiene.title]
 
 
 def test_the_rebuild_indexes_the_offer_structure(hygiene):
