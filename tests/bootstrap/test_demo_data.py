@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from mentor.accounts.enums import Role
 from mentor.accounts.models import Membership, User
+from mentor.bootstrap.demo.accounts import ACCOUNTS
 from mentor.editorial.models import Label
 from mentor.offer.catalogue import CatalogueQuery, search_catalogue
 from mentor.offer.enums import Scope, SessionStatus, TrainingStatus
@@ -39,6 +40,14 @@ def test_three_ministries_each_with_central_deconcentrated_and_establishment(dem
 
 def test_every_role_has_a_demo_account(demo):
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+
+
+def test_every_demo_account_opens_with_the_password_of_the_readme(demo):
+    accounts = User.objects.filter(email__in=[row[0] for row in ACCOUNTS])
+    assert accounts.count() == len(ACCOUNTS)
+    for user in accounts:
+        assert user.check_password("mentor-demo-2026"), user.email
+        assert not user.check_password("mentor-demo-2025"), user.email
 
 
 def test_trainings_of_both_scopes_across_collections_and_sessions_in_every_status(demo):
