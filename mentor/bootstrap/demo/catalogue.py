@@ -1,7 +1,7 @@
 """A catalogue the size of a real one: about two hundred published trainings across the 14 collections, their
 sub-collections and thematic offers, with sessions over the coming months, labels and adoptions.
 
-Every text is composed from the curated French fragments of ``bench_vocabulary`` (noun phrases with their article,
+Every text is composed from the curated French fragments of ``bootstrap.vocabulary`` (noun phrases with their article,
 skills as infinitive phrases, whole sentences), only in shapes that read right whatever the fragment: a skill is a
 title on its own, a subject takes a title shape that keeps its article. The same list is composed on every load and
 each training is created once, by slug: a second load writes nothing. Created in bulk (history included), then the
@@ -21,7 +21,7 @@ from mentor.offer.enums import Modality, OpenTo, RegistrationMode, Scope, Sessio
 from mentor.offer.models import Adoption, Collection, Objective, Session, Training
 from mentor.offer.sessions import refresh_registration_open_to_all
 
-from ..bench_vocabulary import (
+from ..vocabulary import (
     AUDIENCES,
     CITIES,
     COLLECTION_VOCABULARY,
