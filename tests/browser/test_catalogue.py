@@ -145,3 +145,22 @@ def test_on_a_wide_screen_the_filters_are_shown_without_a_button(page):
         page.get_by_role("group", name="Modalité").locator("label", has_text="En ligne (e-learning)")
     ).to_be_visible()
     expect(page.get_by_text("Filtrer les résultats")).to_be_hidden()
+
+
+def test_a_visitor_finds_by_the_beginning_of_a_word_and_sees_a_typo_corrected(page):
+    TrainingFactory(title="Les bons réflexes de cybersécurité")
+    TrainingFactory(title="Le management bienveillant")
+    page.goto("/catalogue/")
+    catalogue = CataloguePage(page)
+    catalogue.search("cyber")
+    expect(catalogue.result_titles).to_have_text(["Les bons réflexes de cybersécurité"])
+
+    catalogue.search("managment")
+    expect(catalogue.result_titles).to_have_text(["Le management bienveillant"])
+    correction = page.locator("#correction")
+    expect(correction).to_contain_text("Résultats pour « management » (aucun résultat pour « managment »)")
+    assert_accessible(page)
+    correction.get_by_role("link", name="Rechercher exactement « managment »").click()
+    expect(page).to_have_url(re.compile(r"[?&]exact=1(&|$)"))
+    expect(catalogue.result_count).to_have_text("Aucune formation trouvée")
+    expect(page.locator("#correction")).to_have_count(0)
