@@ -162,8 +162,8 @@ def load(orgs, users, existing_titles) -> None:
                 published_at=now - timedelta(days=3 + (n * 7) % 700),
             )
         )
+    # Back with their keys (SQLite and PostgreSQL both return them), and a history row each.
     trainings = bulk_create_with_history(trainings, Training)
-    # bulk_create_with_history gives back the objects with their keys on every database Django supports here.
     _objectives(trainings)
     _sessions(trainings, users["gestionnaire@igpde.finances.gouv.fr"], now)
     _labels(trainings, users["admin@fonction-publique.gouv.fr"])
