@@ -200,6 +200,11 @@ def test_a_prefix_that_some_word_starts_with_is_not_corrected():
         "Les bons réflexes de cybersécurité",
     ]
     assert titles("cybersécu") == ["Les bons réflexes de cybersécurité"]
+    for q in ("cybersécu", "cybern"):
+        assert search_catalogue(AnonymousUser(), CatalogueQuery.from_params({"q": q})).corrections == {}
+    # A word that nothing starts with is still corrected.
+    found = search_catalogue(AnonymousUser(), CatalogueQuery.from_params({"q": "cybernetiqe"}))
+    assert found.corrections == {"cybernetiqe": "cybernétique"}
 
 
 @pytest.fixture
