@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from mentor.accounts.models import User
 from mentor.bootstrap.reference import load_reference_data
 from mentor.bootstrap.reference_data import LEADS
+from mentor.bootstrap.vocabulary import CITIES
 from mentor.editorial.models import LABEL_VALIDITY, Label
 from mentor.offer.catalogue.cache import catalogue_changed
 from mentor.offer.enums import Modality, OpenTo, RegistrationMode, Scope, SessionStatus, TrainingStatus
@@ -30,7 +31,7 @@ from mentor.organisations.models import Organisation
 
 from .organisations import CODE_PREFIX, BenchTree, build_tree
 from .text import training_text
-from .vocabulary import CITIES, FIRST_NAMES, LAST_NAMES
+from .vocabulary import FIRST_NAMES, LAST_NAMES
 
 # Bench accounts use a reserved top-level domain (RFC 2606): no e-mail can ever reach a real person.
 EMAIL_SUFFIX = ".bench-mentor.test"

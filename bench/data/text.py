@@ -2,18 +2,15 @@
 
 from dataclasses import dataclass
 
-from .vocabulary import (
+from mentor.bootstrap.vocabulary import (
     AUDIENCES,
     COLLECTION_VOCABULARY,
     DESCRIPTION_BODY,
-    DESCRIPTION_OPENERS,
     OUTLINE_STEPS,
     PREREQUISITES,
-    RARE_SENTENCE,
-    RARE_TERMS,
-    SUBJECT_TITLES,
-    TITLE_SUFFIXES,
 )
+
+from .vocabulary import DESCRIPTION_OPENERS, RARE_SENTENCE, RARE_TERMS, SUBJECT_TITLES, TITLE_SUFFIXES
 
 # About one training in 100 mentions one of six rare terms, so the "rare word" query finds a handful of results.
 RARE_TERM_RATE = 1 / 100

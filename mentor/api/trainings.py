@@ -28,6 +28,12 @@ def catalogue_parameters():
         OpenApiParameter(
             "q", OpenApiTypes.STR, description="Recherche plein texte (200 caractères au plus)."
         ),
+        OpenApiParameter(
+            "exact",
+            OpenApiTypes.STR,
+            enum=["1"],
+            description="1 : chercher les mots tels qu'ils sont tapés, sans corriger les fautes de frappe.",
+        ),
         OpenApiParameter("ordering", OpenApiTypes.STR, enum=ORDERINGS, description="Tri des résultats."),
         OpenApiParameter("page", OpenApiTypes.INT, description="Numéro de page (la dernière si trop grand)."),
         *(

@@ -66,3 +66,14 @@ def stemmed_text(text: str | None) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return " ".join(s for token in _TOKEN.findall(text) for s in _token_stems(token))
+
+
+def written_forms(text: str | None, stems) -> dict[str, set[str]]:
+    """Each of ``stems`` -> the words of ``text`` with that stem, in lower case with their accents: how a stem
+    is written ("manag" -> {"management", "manager"}), to show a person the word a search used."""
+    found: dict[str, set[str]] = {}
+    for token in _TOKEN.findall(text or ""):
+        token_stems = _token_stems(token)
+        if len(token_stems) == 1 and token_stems[0] in stems:
+            found.setdefault(token_stems[0], set()).add(token.lower())
+    return found

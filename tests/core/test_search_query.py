@@ -30,3 +30,8 @@ def test_only_plain_words_come_out_of_any_text():
 def test_a_query_of_stop_words_only_is_empty():
     assert not parse_query("le la les de des")
     assert not parse_query("")
+
+
+def test_words_of_four_letters_and_the_last_word_from_three_are_prefixes():
+    assert parse_query("bud gestion cyb").prefixes == {"gestion", "cyb"}
+    assert parse_query("rh cy").prefixes == set()

@@ -83,3 +83,11 @@ def test_toggled_adds_or_removes_a_value_and_goes_back_to_page_one():
     assert added.toggled("modality", "blended").toggled("modality", "classroom").filters == {}
     assert query.toggled("scope", "metier").filters == {"modality": ["blended"], "scope": ["metier"]}
     assert query.filters == {"modality": ["blended"]}  # the original is left unchanged
+
+
+def test_exact_is_set_by_exact_1_only_and_kept_in_links():
+    assert CatalogueQuery.from_params({"q": "managment", "exact": "1"}).exact
+    assert not CatalogueQuery.from_params({"q": "managment", "exact": "oui"}).exact
+    query = CatalogueQuery.from_params({"q": "managment", "exact": "1", "page": "2"})
+    assert query.to_querystring() == "q=managment&exact=1&page=2"
+    assert CatalogueQuery(q="x").to_querystring(exact=True) == "q=x&exact=1"

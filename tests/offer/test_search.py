@@ -6,9 +6,9 @@ from django.core.management import call_command
 
 from mentor.offer.catalogue import CatalogueQuery, search_catalogue
 from mentor.offer.enums import TrainingStatus
-from mentor.offer.models import Training
+from mentor.offer.models import Objective, StrategicOrientation, ThematicOffer, Training
 from mentor.offer.search_index import rebuild
-from tests.factories import TrainingFactory
+from tests.factories import CollectionFactory, TrainingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +178,102 @@ def test_rebuild_command():
     bulk_trainings(model, 2, "Laïcité")
     call_command("rebuild_search_index", "--batch-size", "1")
     assert len(titles("laicite")) == 2
+
+
+def test_the_beginning_of_a_word_finds_it():
+    TrainingFactory(title="Les bons réflexes de cybersécurité")
+    TrainingFactory(title="Gestion budgétaire")
+    assert titles("cyber") == ["Les bons réflexes de cybersécurité"]
+    assert titles("Cybers") == ["Les bons réflexes de cybersécurité"]
+    assert titles("réflexes cyber") == ["Les bons réflexes de cybersécurité"]
+    # A word of four letters or more is a prefix wherever it is; the last word, still being typed, from three.
+    assert titles("budg gestion") == ["Gestion budgétaire"]
+    assert titles("gestion bud") == ["Gestion budgétaire"]
+    assert titles("bud gestion") == []
+
+
+def test_a_prefix_that_some_word_starts_with_is_not_corrected():
+    TrainingFactory(title="Les bons réflexes de cybersécurité")
+    TrainingFactory(title="La cybernétique des organisations")
+    assert sorted(titles("cyber")) == [
+        "La cybernétique des organisations",
+        "Les bons réflexes de cybersécurité",
+    ]
+    assert titles("cybersécu") == ["Les bons réflexes de cybersécurité"]
+    for q in ("cybersécu", "cybern"):
+        assert search_catalogue(AnonymousUser(), CatalogueQuery.from_params({"q": q})).corrections == {}
+    # A word that nothing starts with is still corrected.
+    found = search_catalogue(AnonymousUser(), CatalogueQuery.from_params({"q": "cybernetiqe"}))
+    assert found.corrections == {"cybernetiqe": "cybernétique"}
+
+
+@pytest.fixture
+def hygiene():
+    """A training of an RH sub-collection that covers an objective of one of its thematic offers."""
+    parent = CollectionFactory(name="Ressources humaines")
+    collection = CollectionFactory(name="Hygiène, santé et sécurité au travail", parent=parent)
+    orientation = StrategicOrientation.objects.create(
+        collection=collection, title="Prévenir", slug="prevenir"
+    )
+    theme = orientation.thematic_offers.create(title="Les troubles musculosquelettiques", slug="tms")
+    objective = theme.objectives.create(text="Aménager un poste de travail ergonomique")
+    training = TrainingFactory(title="Bien s'asseoir au bureau", collection=collection)
+    training.covered_objectives.add(objective)
+    return training
+
+
+def test_collection_theme_and_objective_names_find_a_training(hygiene):
+    other = TrainingFactory(title="Prévenir les risques d'hygiène alimentaire")
+    assert titles("hygiène") == [other.title, hygiene.title]  # the title match first
+    assert titles("ressources humaines") == [hygiene.title]
+    assert titles("musculosquelettiques") == [hygiene.title]
+    assert titles("ergonomique") == [hygiene.title]
+
+
+def test_renaming_the_offer_structure_keeps_the_index_exact(hygiene):
+    collection = hygiene.collection
+    collection.name = "Santé au travail"
+    collection.save()
+    assert titles("hygiène") == []
+    assert titles("santé travail") == [hygiene.title]
+    collection.parent.name = "Gestion des agents"
+    collection.parent.save()
+    assert titles("ressources humaines") == []
+    assert titles("gestion agents") == [hygiene.title]
+    theme = ThematicOffer.objects.get()
+    theme.title = "Le mal de dos"
+    theme.save()
+    assert titles("musculosquelettiques") == []
+    assert titles("dos") == [hygiene.title]
+    objective = Objective.objects.get()
+    objective.text = "Régler son fauteuil"
+    objective.save()
+    assert titles("ergonomique") == []
+    assert titles("fauteuil") == [hygiene.title]
+
+
+def test_covering_objectives_and_deleting_them_keep_the_index_exact(hygiene):
+    theme = ThematicOffer.objects.get()
+    added = theme.objectives.create(text="Organiser les pauses actives")
+    assert titles("pauses") == []
+    added.trainings.add(hygiene)
+    assert titles("pauses") == [hygiene.title]
+    hygiene.covered_objectives.remove(added)
+    assert titles("pauses") == []
+    hygiene.covered_objectives.add(added)
+    added.trainings.clear()
+    assert titles("pauses") == []
+    hygiene.covered_objectives.add(added)
+    Objective.objects.get(text__startswith="Aménager").delete()
+    assert titles("ergonomique") == []
+    assert titles("musculosquelettiques") == [hygiene.title]  # through "Organiser les pauses actives"
+    ThematicOffer.objects.get().delete()  # its objectives go with it
+    assert titles("musculosquelettiques") == []
+    assert titles("pauses") == []
+    assert titles("hygiène") == [hygiene.title]
+
+
+def test_the_rebuild_indexes_the_offer_structure(hygiene):
+    rebuild()
+    assert titles("ergonomique") == [hygiene.title]
+    assert titles("musculosquelettiques hygiène") == [hygiene.title]

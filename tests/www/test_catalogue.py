@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from mentor.offer.enums import Modality
@@ -128,3 +129,62 @@ def test_the_catalogue_keeps_its_query_budget(client, world, django_assert_num_q
     with django_assert_num_queries(11):
         response = client.get(URL, {"modality": Modality.E_LEARNING})
     assert response.context["result"].count == count + 2
+
+
+def test_a_corrected_typo_is_said_with_a_link_to_the_exact_word(client, world):
+    TrainingFactory(title="Le management bienveillant")
+    response = client.get(URL, {"q": "Managment"})
+    assert titles(response) == ["Le management bienveillant"]
+    html = response.content.decode()
+    assert "Résultats pour « <strong>management</strong> »" in html
+    assert "(aucun résultat pour « Managment »)" in html
+    assert '<a href="?q=Managment&amp;exact=1">Rechercher exactement « Managment »</a>' in html
+    exact = client.get(URL, {"q": "Managment", "exact": "1"})
+    assert titles(exact) == []
+    assert "Aucune formation ne correspond à votre recherche" in exact.content.decode()
+    assert "Résultats pour" not in exact.content.decode()
+
+
+def test_a_correction_is_written_as_the_form_closest_to_what_was_typed(client, world):
+    TrainingFactory(title="Manager une équipe hybride")
+    TrainingFactory(title="Le management bienveillant")
+    response = client.get(URL, {"q": "managment"})
+    assert "Résultats pour « <strong>management</strong> »" in response.content.decode()
+    assert sorted(titles(response)) == ["Le management bienveillant", "Manager une équipe hybride"]
+
+
+def test_only_the_corrected_word_is_replaced_and_its_accents_come_from_the_trainings(client, world):
+    TrainingFactory(title="Gestion de la sécurité des systèmes", teaser="Les bons réflexes")
+    html = client.get(URL, {"q": "sécurité sytèmes"}).content.decode()
+    assert "Résultats pour « <strong>sécurité systèmes</strong> »" in html
+    assert "(aucun résultat pour « sécurité sytèmes »)" in html
+
+
+def test_a_word_found_as_typed_says_nothing_of_corrections(client, world):
+    response = client.get(URL, {"q": "budget"})
+    assert titles(response) == ["Les bases du budget de l'État"]
+    assert "aucun résultat pour" not in response.content.decode()
+    assert "1 formation trouvée" in response.content.decode()
+
+
+def test_a_correction_is_never_spelt_from_a_training_the_user_may_not_see(client, world):
+    TrainingFactory(title="Une méthode secrète", status="draft")
+    TrainingFactory(title="Les méthodes agiles")
+    response = client.get(URL, {"q": "metodes"})
+    assert titles(response) == ["Les méthodes agiles"]
+    html = response.content.decode()
+    assert "Résultats pour « <strong>méthodes</strong> »" in html
+    assert "méthode secrète" not in html
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_a_corrected_search_keeps_its_query_budget(client, world, django_assert_num_queries, count):
+    for n in range(count):
+        TrainingFactory(title=f"Management des équipes {n}", collection=world.collection, owner=world.owner)
+    client.force_login(world.agent)
+    # The typo is looked up in the vocabulary (SQLite: the typed word, then its candidates; PostgreSQL: one
+    # statement), then one query finds how its correction is written.
+    with django_assert_num_queries(14 if connection.vendor == "sqlite" else 13):
+        response = client.get(URL, {"q": "managment"})
+    assert response.context["result"].count == count
+    assert response.context["result"].corrections == {"managment": "management"}

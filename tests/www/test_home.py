@@ -4,7 +4,9 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from mentor.offer.enums import TrainingStatus
 from mentor.offer.models import Collection
+from tests.factories import TrainingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,31 @@ def test_parent_collection_links_its_sub_collections(client, reference_data):
 
 def test_unknown_collection_is_a_404(client, reference_data):
     assert client.get(reverse("www:collection", kwargs={"slug": "inconnue"})).status_code == 404
+
+
+def test_a_parent_collection_counts_its_sub_collections_as_the_catalogue_does(client, reference_data):
+    hygiene = Collection.objects.get(slug="hygiene-sante-et-securite-au-travail")
+    TrainingFactory(title="Prévenir les risques psychosociaux", collection=hygiene)
+    TrainingFactory(title="Brouillon", collection=hygiene, status=TrainingStatus.DRAFT)
+    response = client.get(reverse("www:collection", kwargs={"slug": "ressources-humaines"}))
+    html = response.content.decode()
+    assert "1 formation de cette collection et de ses sous-collections vous est ouverte." in html
+    assert "Hygiène, santé et sécurité au travail</a> : 1 formation" in html
+    catalogue = client.get(reverse("www:catalogue"), {"collection": "ressources-humaines"})
+    assert catalogue.context["result"].count == response.context["training_count"] == 1
+    child = client.get(hygiene.get_absolute_url()).content.decode()
+    assert "1 formation de cette collection vous est ouverte." in child
+
+
+def test_the_collection_page_keeps_its_query_budget(client, reference_data, django_assert_num_queries):
+    hygiene = Collection.objects.get(slug="hygiene-sante-et-securite-au-travail")
+    TrainingFactory(collection=hygiene)
+    TrainingFactory(collection=hygiene.parent)
+    url = reverse("www:collection", kwargs={"slug": "ressources-humaines"})
+    with django_assert_num_queries(9):
+        client.get(url)
+    TrainingFactory.create_batch(5, collection=hygiene)
+    TrainingFactory.create_batch(5, collection=hygiene.parent)
+    with django_assert_num_queries(9):
+        response = client.get(url)
+    assert response.context["training_count"] == 12

@@ -1,6 +1,7 @@
 """Demo accounts: one per role, all with the password in DEMO_PASSWORD (listed in the README), and the Mentor
 teams that the Contact page shows."""
 
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from mentor.accounts.enums import Role
@@ -135,18 +136,23 @@ def load_teams(orgs, users) -> None:
 
 def load(orgs) -> dict[str, User]:
     users = {}
+    hashed = None
     for email, first, last, entity, roles, superuser in ACCOUNTS:
         user = User.objects.filter(email=email).first()
         if user is None:
+            # Every account has the same password: hashed once (a hash costs a good part of a second, on purpose).
+            hashed = hashed or make_password(DEMO_PASSWORD)
             create = User.objects.create_superuser if superuser else User.objects.create_user
             user = create(
                 email,
-                DEMO_PASSWORD,
+                None,
                 first_name=first,
                 last_name=last,
                 entity=orgs[entity],
                 email_confirmed_at=timezone.now(),
             )
+            user.password = hashed
+            user.save(update_fields=["password"])
         for role, org_code, collection_slug in roles:
             collection = Collection.objects.get(slug=collection_slug) if collection_slug else None
             Membership.objects.get_or_create(

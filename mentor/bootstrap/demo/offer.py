@@ -16,6 +16,9 @@ from mentor.offer.enums import (
 )
 from mentor.offer.models import Collection, Objective, Registration, Session, Training
 
+from . import catalogue
+from .editorial import TRAININGS as EDITORIAL
+
 M = Modality
 T, ME = Scope.TRANSVERSE, Scope.METIER
 
@@ -287,6 +290,9 @@ def load(orgs, users) -> None:
             training.designers.add(designer)
         _sessions(training, index, now, manager)
     _registrations(users, manager, now)
+    # The trainings above tell a story each (registrations, editorial states); the rest of the catalogue surrounds
+    # them with the size and variety of the real offer.
+    catalogue.load(orgs, users, {row[1].lower() for row in TRAININGS} | {row[1].lower() for row in EDITORIAL})
 
 
 def _sessions(training, index, now, manager):

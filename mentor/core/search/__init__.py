@@ -12,7 +12,7 @@ and its vocabulary ``<table>_vocab``) are created by the app's migrations. ``reg
 from django.db import connections
 from django.dispatch import Signal
 
-from .index import SearchIndex
+from .index import RelatedText, SearchIndex
 from .postgres import PostgresEngine
 from .query import SearchQuery, parse_query
 from .sqlite import Fts5Engine
@@ -47,6 +47,7 @@ def registered_indexes() -> list[SearchIndex]:
 
 
 __all__ = [
+    "RelatedText",
     "SearchIndex",
     "SearchQuery",
     "engine",

@@ -28,7 +28,9 @@ def correctable_words(query: SearchQuery) -> list[str]:
 
 
 def with_corrections(query: SearchQuery, corrections: dict[str, list[str]]) -> SearchQuery:
-    """``query`` with ``corrections[word]`` (indexed words) added as alternatives of each corrected typed word."""
+    """``query`` with ``corrections[word]`` (indexed words) added as alternatives of each corrected typed word,
+    and the corrections recorded (``SearchQuery.corrections``), so that a page can say what it searched."""
+    corrections = {word: terms for word, terms in corrections.items() if terms}
     if not corrections:
         return query
     groups = tuple(
@@ -37,7 +39,7 @@ def with_corrections(query: SearchQuery, corrections: dict[str, list[str]]) -> S
         else group
         for group in query.groups
     )
-    return replace(query, groups=groups)
+    return replace(query, groups=groups, corrections=tuple((w, tuple(t)) for w, t in corrections.items()))
 
 
 def closest(word: str, word_stem: str, terms: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ the index, so that the search itself is the tsquery alone, answered by the GIN i
 from django.db import transaction
 from django.db.models.expressions import RawSQL
 
-from .index import SearchIndex
+from .index import RelatedText, SearchIndex
 from .near_miss import closest, correctable_words, with_corrections
 from .query import SearchQuery
 
@@ -27,9 +27,10 @@ class PostgresEngine:
         self.connection = connection
 
     def prepare(self, index: SearchIndex, query: SearchQuery) -> SearchQuery:
-        """``query`` with, for each typed word whose lexeme no document holds, the closest indexed words as
-        alternatives: candidates found by the trigram index of the vocabulary, like the word or its lexeme, then
-        scored as on every engine (``near_miss.closest``). One statement for all the typed words."""
+        """``query`` with, for each typed word whose lexeme no document holds (nor, for a word matched as a prefix,
+        the beginning of a lexeme), the closest indexed words as alternatives: candidates found by the trigram
+        index of the vocabulary, like the word or its lexeme, then scored as on every engine
+        (``near_miss.closest``). One statement for all the typed words."""
         typed = correctable_words(query)
         if not typed:
             return query
@@ -37,15 +38,17 @@ class PostgresEngine:
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT typed.word, typed.lexeme, near.word, near.stands_alone "
-                f"FROM (SELECT w AS word, unnest(tsvector_to_array(to_tsvector('{CONFIGURATION}', w))) AS lexeme "
-                f"FROM unnest(%s::text[]) AS w) AS typed "
+                f"FROM (SELECT w AS word, p AS prefix, "
+                f"unnest(tsvector_to_array(to_tsvector('{CONFIGURATION}', w))) AS lexeme "
+                f"FROM unnest(%s::text[], %s::boolean[]) AS t(w, p)) AS typed "
                 f"CROSS JOIN LATERAL (SELECT v.word, "
                 f"tsvector_to_array(to_tsvector('{CONFIGURATION}', v.word)) = ARRAY[v.word] AS stands_alone "
                 f"FROM {vocabulary} v WHERE v.word %% typed.word OR v.word %% typed.lexeme "
                 f"ORDER BY greatest(similarity(v.word, typed.word), similarity(v.word, typed.lexeme)) DESC "
                 f"LIMIT {NEAR_MISS_CANDIDATES}) AS near "
-                f"WHERE NOT EXISTS (SELECT 1 FROM {vocabulary} WHERE word = typed.lexeme)",
-                [typed],
+                f"WHERE NOT EXISTS (SELECT 1 FROM {vocabulary} WHERE word = typed.lexeme "
+                f"OR (typed.prefix AND starts_with(word, typed.lexeme)))",
+                [typed, [word in query.prefixes for word in typed]],
             )
             rows = cursor.fetchall()
         candidates: dict[tuple[str, str], list[str]] = {}
@@ -64,10 +67,15 @@ class PostgresEngine:
     def tsquery_text(self, query: SearchQuery, weight: str = "") -> str:
         """to_tsquery syntax built from words made of [a-z0-9] only, so the user's text can never make it
         invalid; PostgreSQL stems each word with the same configuration as the documents. With ``weight`` (a
-        letter), each word matches only the parts of the documents of that weight."""
-        suffix = f":{weight}" if weight else ""
+        letter), each word matches only the parts of the documents of that weight. A word matched as a prefix gets
+        ``:*`` (the beginning of its lexeme)."""
+
+        def term(word):
+            marks = ("*" if word in query.prefixes else "") + weight
+            return f"{word}:{marks}" if marks else word
+
         return " & ".join(
-            "(" + " | ".join("(" + " & ".join(w + suffix for w in phrase) + ")" for phrase in group) + ")"
+            "(" + " | ".join("(" + " & ".join(term(w) for w in phrase) + ")" for phrase in group) + ")"
             for group in query.groups
         )
 
@@ -133,8 +141,13 @@ class PostgresEngine:
             return cursor.fetchone()[0]
 
     def _insert_sql(self, index: SearchIndex) -> str:
-        def vector(columns, weight):
-            text = " || ' ' || ".join(f"COALESCE({c}, '')" for c in columns)
+        def part_text(part):
+            if isinstance(part, RelatedText):
+                return f"COALESCE((SELECT string_agg({part.expression}, ' ') {part.source}), '')"
+            return f"COALESCE({part}, '')"
+
+        def vector(parts, weight):
+            text = " || ' ' || ".join(part_text(p) for p in parts)
             return f"setweight(to_tsvector('{CONFIGURATION}', {text}), '{weight}')"
 
         return (

@@ -11,6 +11,10 @@ from .synonyms import Phrase, longest_phrase, stems_of, synonym_table
 MAX_WORDS = 12
 # Alternatives kept for one group, so that a very common term cannot blow the query up.
 MAX_ALTERNATIVES = 12
+# A typed word is also matched as the beginning of longer words ("cyber" finds "cybersécurité") from this length;
+# the last word, which the user may still be typing, from the shorter one.
+PREFIX_MIN_LENGTH = 4
+LAST_WORD_PREFIX_MIN_LENGTH = 3
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,10 @@ class SearchQuery:
 
     text: str
     groups: tuple[tuple[Phrase, ...], ...]
+    # Typed words matched as prefixes too (each engine matches the beginning of its stem).
+    prefixes: frozenset[str] = frozenset()
+    # Typed words that no document holds -> the indexed words (stems) added as their alternatives, best first.
+    corrections: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __bool__(self):
         return bool(self.groups)
@@ -46,7 +54,16 @@ def parse_query(text: str) -> SearchQuery:
         typed_phrase = tuple(typed[start : start + length])
         groups.append(_alternatives(typed_phrase, table.get(key, ())))
         start += length
-    return SearchQuery(text=" ".join(typed), groups=tuple(groups))
+    return SearchQuery(text=" ".join(typed), groups=tuple(groups), prefixes=_prefixes(typed))
+
+
+def _prefixes(typed: list[str]) -> frozenset[str]:
+    """The typed words long enough to be matched as the beginning of a word, the last one from fewer letters."""
+    return frozenset(
+        word
+        for n, word in enumerate(typed)
+        if len(word) >= (LAST_WORD_PREFIX_MIN_LENGTH if n == len(typed) - 1 else PREFIX_MIN_LENGTH)
+    )
 
 
 def _alternatives(typed: Phrase, synonyms: tuple[Phrase, ...]) -> tuple[Phrase, ...]:

@@ -6,7 +6,7 @@ from django.db.models.expressions import RawSQL
 
 from mentor.core.text import stem, stemmed_text
 
-from .index import SearchIndex
+from .index import RelatedText, SearchIndex
 from .near_miss import NEAR_MISS_PREFIX, closest, correctable_words, with_corrections
 from .query import SearchQuery
 
@@ -31,13 +31,20 @@ class Fts5Engine:
         vocabulary = f"{index.table}_vocab"
         corrections = {}
         with self.connection.cursor() as cursor:
-            placeholders = ", ".join(["%s"] * len(typed))
-            cursor.execute(
-                f"SELECT term FROM {vocabulary} WHERE term IN ({placeholders})", list(typed.values())
+            # A word is known when a term is its stem or, for a word matched as a prefix, starts with it. "{" sorts
+            # right after "z": the range from a stem to the stem followed by "{" holds every term starting with it.
+            ranges = " OR ".join(
+                "term = %s" if word not in query.prefixes else "(term >= %s AND term < %s)" for word in typed
             )
-            known = {row[0] for row in cursor.fetchall()}
+            params = [
+                p for word, s in typed.items() for p in ((s,) if word not in query.prefixes else (s, s + "{"))
+            ]
+            cursor.execute(f"SELECT term FROM {vocabulary} WHERE {ranges}", params)
+            terms = [row[0] for row in cursor.fetchall()]
             for word, typed_stem in typed.items():
-                if typed_stem in known:
+                if any(
+                    t == typed_stem or (word in query.prefixes and t.startswith(typed_stem)) for t in terms
+                ):
                     continue
                 prefix = typed_stem[:NEAR_MISS_PREFIX]
                 # "{" sorts right after "z": the range holds every term starting with the prefix.
@@ -50,11 +57,14 @@ class Fts5Engine:
         return with_corrections(query, corrections)
 
     def match_expression(self, query: SearchQuery) -> str:
-        """FTS5 MATCH syntax built from quoted stems only, so the user's text can never make it invalid."""
+        """FTS5 MATCH syntax built from quoted stems only, so the user's text can never make it invalid; a word
+        matched as a prefix is followed by ``*``."""
+
+        def term(word):
+            return f'"{stem(word)}"' + ("*" if word in query.prefixes else "")
+
         return " AND ".join(
-            "("
-            + " OR ".join("(" + " AND ".join(f'"{stem(w)}"' for w in phrase) + ")" for phrase in group)
-            + ")"
+            "(" + " OR ".join("(" + " AND ".join(term(w) for w in phrase) + ")" for phrase in group) + ")"
             for group in query.groups
         )
 
@@ -110,8 +120,13 @@ class Fts5Engine:
             return cursor.fetchone()[0]
 
     def _insert_sql(self, index: SearchIndex) -> str:
-        def joined(columns):
-            return " || ' ' || ".join(f"COALESCE({c}, '')" for c in columns)
+        def text(part):
+            if isinstance(part, RelatedText):
+                return f"COALESCE((SELECT group_concat({part.expression}, ' ') {part.source}), '')"
+            return f"COALESCE({part}, '')"
+
+        def joined(parts):
+            return " || ' ' || ".join(text(p) for p in parts)
 
         return (
             f"INSERT INTO {index.table}(rowid, title, summary, body) "

@@ -6,7 +6,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.db.models.lookups import GreaterThanOrEqual, LessThan
 
 from mentor.offer.enums import Modality, Scope, SessionStatus
-from mentor.offer.models import Collection, Session
+from mentor.offer.models import Collection, Session, in_collections
 from mentor.organisations.models import Organisation
 
 from .facets import ChoiceFacet, FacetDefinition, FacetValue, YesFacet, register_facet
@@ -26,8 +26,7 @@ class CollectionFacet(FacetDefinition):
         return list(dict.fromkeys(v for v in values if v in known))
 
     def condition(self, values, user):
-        chosen = Collection.objects.filter(Q(slug__in=values) | Q(parent__slug__in=values)).values("pk")
-        return Q(collection__in=chosen)
+        return in_collections(values)
 
     def group_expression(self, user):
         return F("collection_id")

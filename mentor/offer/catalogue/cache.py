@@ -11,7 +11,7 @@ alone (the order by next session) is kept ``CATALOGUE_CACHE_SECONDS`` at most.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,6 +30,8 @@ class Found:
     page_number: int
     trainings: list  # of Training, annotated with ``next_session_start``
     facets: list[Facet]
+    # Corrected typed words -> the word searched instead, as the trainings found write it.
+    corrections: dict[str, str] = field(default_factory=dict)
 
 
 def catalogue_changed(using: str = "default") -> None:

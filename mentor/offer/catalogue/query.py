@@ -19,11 +19,13 @@ class CatalogueQuery:
     filters: dict[str, list[str]] = field(default_factory=dict)  # facet query parameter -> selected values
     ordering: str = DEFAULT_ORDERING
     page: int = 1
+    exact: bool = False  # the words as typed, typos not corrected
 
     @classmethod
     def from_params(cls, params) -> "CatalogueQuery":
         """From a QueryDict or a mapping. Never raises: unknown parameters and values are dropped, ``q`` is
-        stripped and cut to 200 characters, a page that is not a positive number becomes 1."""
+        stripped and cut to 200 characters, a page that is not a positive number becomes 1, ``exact`` is set by
+        ``exact=1`` only."""
         filters = {}
         for definition in facet_definitions():
             raw = [v.strip() for v in _values(params, definition.param)[:MAX_VALUES_PER_FACET] if v.strip()]
@@ -38,12 +40,15 @@ class CatalogueQuery:
             filters=filters,
             ordering=ordering if ordering in ORDERINGS else DEFAULT_ORDERING,
             page=_page_number(page),
+            exact=_first(params, "exact") == "1",
         )
 
     def to_querystring(self, **changes) -> str:
         """The query string of this query with ``changes`` (q, filters, ordering, page) applied; defaults left out."""
         query = replace(self, **changes)
         pairs = [("q", query.q)] if query.q else []
+        if query.exact:
+            pairs.append(("exact", "1"))
         for definition in facet_definitions():
             pairs += [(definition.param, value) for value in query.filters.get(definition.param, [])]
         if query.ordering != DEFAULT_ORDERING:

@@ -1,9 +1,11 @@
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
+from mentor.core.text import unaccent
 from mentor.offer import search_index
 from mentor.offer.enums import SessionStatus
 from mentor.offer.models import Session, Training
@@ -25,6 +27,13 @@ class CatalogueResult:
     count: int
     page: Page
     facets: list[Facet]
+    # Typed words no training holds -> the word searched instead (empty when nothing was corrected).
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def corrected_q(self) -> str:
+        """What the user typed, each corrected word replaced by the word searched instead."""
+        return re.sub(r"\w+", lambda m: self.corrections.get(unaccent(m.group()), m.group()), self.query.q)
 
 
 def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> CatalogueResult:
@@ -41,14 +50,16 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
         count=found.count,
         page=Page(found.trainings, found.page_number, paginator),
         facets=found.facets,
+        corrections=found.corrections,
     )
 
 
 def _search(user, query: CatalogueQuery, page_size: int) -> Found:
     """The count, the facets and the trainings of the page, in a number of SQL queries that does not depend on the
     number of results: the number of results and every facet count in one (``counting``), the ids of the page, its
-    rows, and the labels of collections and owners."""
-    text = search_index.parse(query.q)
+    rows, and the labels of collections and owners; when a typed word was corrected, one more per corrected word
+    to find how the trainings found write the correction."""
+    text = search_index.parse(query.q, exact=query.exact)
     visible = search_index.matching(Training.objects.visible_to(user), text)
     definitions = facet_definitions()
     selected = {d.param: query.filters[d.param] for d in definitions if query.filters.get(d.param)}
@@ -75,7 +86,11 @@ def _search(user, query: CatalogueQuery, page_size: int) -> Found:
     ids = list(page.object_list)
     rows = _with_next_session(Training.objects.filter(pk__in=ids), user).in_bulk()
     return Found(
-        count=paginator.count, page_number=page.number, trainings=[rows[pk] for pk in ids], facets=facets
+        count=paginator.count,
+        page_number=page.number,
+        trainings=[rows[pk] for pk in ids],
+        facets=facets,
+        corrections=search_index.spellings(visible, text) if total else {},
     )
 
 

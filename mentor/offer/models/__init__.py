@@ -1,7 +1,7 @@
 from .registration import Registration
 from .session import Session, SessionTransitionLog
 from .structure import Collection, Objective, StrategicOrientation, ThematicOffer
-from .training import Adoption, Training
+from .training import Adoption, Training, in_collections
 
 __all__ = [
     "Adoption",
@@ -13,4 +13,5 @@ __all__ = [
     "StrategicOrientation",
     "ThematicOffer",
     "Training",
+    "in_collections",
 ]

@@ -18,6 +18,15 @@ def ministry_id_of(user) -> int | None:
     return user.entity.ministry_id
 
 
+def in_collections(slugs) -> Q:
+    """THE rule of what a collection holds: its own trainings and those of its sub-collections. The catalogue's
+    collection facet and the collection page both count with it."""
+    from .structure import Collection
+
+    chosen = Collection.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs)).values("pk")
+    return Q(collection__in=chosen)
+
+
 class TrainingQuerySet(models.QuerySet):
     def visible_to(self, user):
         """THE visibility rule of the catalogue. Every read path (pages, search, facets, API, exports,

@@ -40,5 +40,6 @@ def catalogue(request):
         "active_filters": active_filters,
         "orderings": ORDERING_LABELS,
         "clear_url": "?" + shown.to_querystring(filters={}, page=1),
+        "exact_querystring": shown.to_querystring(exact=True, page=1),
     }
     return render(request, "www/catalogue/catalogue.html", context)

@@ -1,8 +1,8 @@
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from mentor.editorial.labels import attach_valid_labels
-from mentor.offer.models import Collection, Objective, StrategicOrientation, Training
+from mentor.offer.models import Collection, Objective, StrategicOrientation, Training, in_collections
 
 from ..breadcrumb import breadcrumb
 
@@ -21,9 +21,19 @@ def collection_detail(request, slug):
             "thematic_offers__objectives"
         )
     )
+    visible = Training.objects.visible_to(request.user)
+    # Counted like the catalogue counts a collection (its sub-collections included), in one query.
+    counts = dict(
+        visible.filter(in_collections([collection.slug]))
+        .order_by()
+        .values_list("collection")
+        .annotate(count=Count("pk"))
+    )
+    children = list(collection.children.select_related("lead"))
+    for child in children:
+        child.training_count = counts.get(child.pk, 0)
     trainings = list(
-        Training.objects.visible_to(request.user)
-        .filter(collection=collection)
+        visible.filter(collection=collection)
         .select_related("collection", "owner")
         .prefetch_related(
             Prefetch("covered_objectives", queryset=Objective.objects.only("pk", "thematic_offer_id"))
@@ -40,8 +50,8 @@ def collection_detail(request, slug):
         "collection": collection,
         "sections": sections,
         "other_trainings": others,
-        "training_count": len(trainings),
-        "children": collection.children.select_related("lead"),
+        "training_count": sum(counts.values()),
+        "children": children,
     }
     return render(request, "www/home/collection.html", context)
 
