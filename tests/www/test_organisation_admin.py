@@ -192,6 +192,18 @@ def test_an_invitation_cannot_carry_a_role_the_administrator_may_not_grant(clien
     assert not Invitation.objects.exists() and not mail.outbox
 
 
+def test_an_invitation_to_an_address_longer_than_the_standard_allows_is_refused(client, realm):
+    client.force_login(realm.users["entity_admin"])
+    email = "c" * 240 + "@finances.gouv.fr"  # 257 characters
+    response = client.post(
+        reverse("www:organisation:invite", args=[realm.mef.pk]),
+        {"email": email, "organisation": realm.dgfip.pk, "role": ""},
+    )
+    assert response.status_code == 400
+    assert "Une adresse électronique compte au plus 254 caractères (celle-ci en a 257)." in text(response)
+    assert not Invitation.objects.exists() and not mail.outbox
+
+
 def team_data(forms, total=None):
     data = {
         "form-TOTAL_FORMS": str(total or len(forms)),

@@ -21,9 +21,14 @@ from .forms import InvitationSignUpForm, SignUpForm
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("accounts:profile")
-    email = request.POST.get("email") or request.GET.get("email", "")
-    query = request.GET.get("q", "")
-    if request.method == "POST":
+    data = request.POST if request.method == "POST" else request.GET
+    email = data.get("email", "")
+    query = data.get("q", "")
+    if "rechercher" in request.POST:
+        # One form asks for the address once: its "Rechercher" button sends it with the entity searched, and the
+        # page comes back with the suggestion of the address's domain and what was typed (passwords excepted).
+        form = SignUpForm(initial={k: request.POST.get(k, "") for k in ("email", "first_name", "last_name")})
+    elif request.method == "POST":
         form = SignUpForm(request.POST)
         if form.is_valid():
             try:

@@ -6,6 +6,7 @@ from mentor.accounts.models import Membership, User
 from mentor.accounts.roles import is_dgafp_admin
 from mentor.core.permissions import check
 from mentor.offer.models import Collection
+from mentor.www.account.forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from mentor.organisations.models import Organisation, TeamMembership
 
 
@@ -35,7 +36,11 @@ ORGANISATION_ERRORS = {
 
 
 class GrantRoleForm(_InTree):
-    email = forms.EmailField(label="Adresse électronique de la personne")
+    email = forms.EmailField(
+        label="Adresse électronique de la personne",
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={"max_length": EMAIL_TOO_LONG},
+    )
     role = forms.ChoiceField(label="Rôle", error_messages=ROLE_ERRORS)
     organisation = forms.ModelChoiceField(
         label="Dans l'organisation", queryset=Organisation.objects.none(), error_messages=ORGANISATION_ERRORS
@@ -93,7 +98,11 @@ class GrantRoleForm(_InTree):
 
 
 class InvitationForm(_InTree):
-    email = forms.EmailField(label="Adresse électronique à inviter")
+    email = forms.EmailField(
+        label="Adresse électronique à inviter",
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={"max_length": EMAIL_TOO_LONG},
+    )
     organisation = forms.ModelChoiceField(
         label="Entité de rattachement proposée",
         queryset=Organisation.objects.none(),
