@@ -6,8 +6,8 @@ from mentor.accounts.models import Membership, User
 from mentor.accounts.roles import is_dgafp_admin
 from mentor.core.permissions import check
 from mentor.offer.models import Collection
-from mentor.www.account.forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 from mentor.organisations.models import Organisation, TeamMembership
+from mentor.www.account.forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 
 
 def _roles_for(administrator, allow_none=False):
