@@ -4,6 +4,7 @@ app_name = "www"
 
 urlpatterns = [
     path("", include("mentor.www.home.urls")),
+    path("", include("mentor.www.site.urls")),
     path("contribuer/", include("mentor.www.contribute.urls")),
     path("relectures/", include("mentor.www.review.urls")),
     path("contact/", include("mentor.www.contact.urls")),
