@@ -89,7 +89,8 @@ def test_an_entity_administrator_grants_a_role_in_their_tree(client, realm):
         ({"organisation": "pref"}, "Choisissez une organisation de votre arborescence"),
         ({"organisation": 987654}, "Choisissez une organisation de votre arborescence"),
         ({"email": "inconnu@interieur.gouv.fr"}, "Aucun compte rattaché à votre arborescence"),
-        ({"role": Role.COLLECTION_REVIEWER}, "Choisissez la collection"),
+        # The ministry leads no collection: the role that would review nothing is not offered there.
+        ({"role": Role.COLLECTION_REVIEWER}, "ne fait pas partie de ceux que vous pouvez attribuer"),
     ],
     ids=[
         "DGAFP role",
@@ -295,6 +296,36 @@ def test_an_existing_account_signed_in_accepts_an_invitation(client, realm):
     client.force_login(invited)
     assert client.post(link).status_code == 302
     assert Membership.objects.filter(user=invited, organisation=realm.dgfip, role=Role.DESIGNER).exists()
+
+
+def test_the_reviewer_role_is_offered_only_where_a_collection_is_led_and_asks_for_it(client, realm):
+    client.force_login(realm.users["entity_admin"])
+    page = text(client.get(reverse("www:organisation:manage", args=[realm.mef.pk])))
+    assert "aucune ne l'est ici" in page and "Concepteur" in page
+    assert 'value="collection_reviewer"' not in page
+    client.force_login(realm.users["dgafp_admin"])
+    page = text(client.get(reverse("www:organisation:manage", args=[realm.dgafp.pk])))
+    assert 'value="collection_reviewer"' in page and "Collection relue" in page
+    reviewer = UserFactory(entity=realm.dgafp)
+    data = {"email": reviewer.email, "role": Role.COLLECTION_REVIEWER, "organisation": realm.dgafp.pk}
+    response = client.post(reverse("www:organisation:grant", args=[realm.dgafp.pk]), data)
+    assert response.status_code == 400
+    assert "sans quoi ce rôle ne donnerait rien à relire" in text(response)
+    assert not Membership.objects.filter(user=reviewer).exists()
+
+
+def test_the_administration_refuses_a_reviewer_without_collection_with_the_reason(client, realm):
+    admin = UserFactory(entity=realm.dgafp, is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    reviewer = UserFactory(entity=realm.dgafp)
+    data = {"user": reviewer.pk, "organisation": realm.dgafp.pk, "role": Role.COLLECTION_REVIEWER}
+    response = client.post(reverse("admin:accounts_membership_add"), {**data, "collection": ""})
+    assert response.status_code == 200
+    assert "sans quoi ce rôle ne donnerait rien à relire" in text(response)
+    assert not Membership.objects.filter(user=reviewer).exists()
+    data["collection"] = realm.management.pk
+    assert client.post(reverse("admin:accounts_membership_add"), data).status_code == 302
+    assert Membership.objects.filter(user=reviewer, collection=realm.management).exists()
 
 
 def test_a_reviewer_is_granted_a_collection_their_organisation_leads(client, realm):
