@@ -72,6 +72,9 @@ def review_entity_change(user, change_request):
 def view_agreements(user, _obj=None):
     if not user.is_authenticated:
         return deny(SIGN_IN)
-    if is_dgafp_admin(user):
+    if is_dgafp_admin(user) or holds_role(user, Role.ENTITY_ADMIN):
         return ALLOW
-    return deny("Le suivi des conventions de partenariat est réservé aux administrateurs DGAFP.")
+    return deny(
+        "Les conventions de partenariat se consultent par les administrateurs d'entité (celles de leur "
+        "organisation) et les administrateurs DGAFP."
+    )

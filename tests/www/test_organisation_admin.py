@@ -51,7 +51,7 @@ PAGES = {
         {"mentor_team", "entity_admin", "dgafp_admin"},
         403,
     ),
-    "agreements": (lambda w: reverse("www:organisation:agreements"), {"dgafp_admin"}, 403),
+    "agreements": (lambda w: reverse("www:organisation:agreements"), {"entity_admin", "dgafp_admin"}, 403),
 }
 CASES = [(page, role) for page in PAGES for role in ROLES]
 
@@ -273,6 +273,25 @@ def test_the_dgafp_administrator_sees_agreements_expiring_within_90_days(client,
     page = text(client.get(reverse("www:organisation:agreements")))
     assert "Ministère de l'Intérieur" in page
     assert "Ministère de l'Économie" not in page
+
+
+def test_an_entity_administrator_reads_the_agreements_of_their_organisation_and_above(client, realm):
+    today = timezone.localdate()
+    PartnershipAgreementFactory(
+        partner=realm.mef,
+        starts_on=today.replace(year=today.year - 1, month=12, day=1),
+        ends_on=today.replace(year=today.year + 2, month=1, day=1),
+    ).contributed_collections.add(realm.management)
+    PartnershipAgreementFactory(partner=realm.mi)
+    admin = UserFactory(entity=realm.dgfip)
+    MembershipFactory(user=admin, organisation=realm.dgfip, role=Role.ENTITY_ADMIN)
+    client.force_login(admin)
+    page = text(client.get(reverse("www:organisation:agreements")))
+    assert "Ministère de l'Économie" in page and "Active" in page and "Management" in page
+    assert f"1er décembre {today.year - 1}" in page and f"1er janvier {today.year + 2}" in page
+    assert "Ministère de l'Intérieur" not in page
+    # Read-only: no link to change them.
+    assert "administration" not in page.split('id="contenu"')[1].split("</main>")[0]
 
 
 def test_a_user_without_role_administers_nothing(client, realm):
