@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mentor.core.permissions import check
-from mentor.editorial import access, workflow
+from mentor.editorial import access, content, workflow
 from mentor.editorial.content import apply, serialise
 from mentor.editorial.enums import AWAITING_REVIEW, OPEN_REVISION_STATES
 from mentor.editorial.models import EditorialFile, TrainingRevision
@@ -96,6 +96,8 @@ def training_view(request, pk):
             "actions": available(file, request.user),
             "revision_actions": available(revision, request.user) if revision else [],
             "edit": edit_decision(request.user, training),
+            # A published training being revised shows the revision: that is what its designer is editing.
+            "content_rows": content.shown(training, revision.values if revision else None),
             "steps": [title for title, _ in STEPS],
         }
     )
