@@ -9,7 +9,7 @@ from mentor.core.models import FormacodeTerm
 from mentor.editorial.models import PublicationCriterion
 from mentor.offer.models import Collection, Objective, StrategicOrientation, ThematicOffer
 from mentor.organisations.enums import OrganisationKind
-from mentor.organisations.models import Organisation
+from mentor.organisations.models import Organisation, TeamMembership
 
 from .reference_data import COLLECTIONS, LEADS, PUBLICATION_CRITERIA
 
@@ -19,11 +19,19 @@ def load_reference_data() -> dict[str, int]:
     """Create what is missing; return how many rows of each kind were created."""
     created = {"organisations": 0, "collections": 0, "orientations": 0, "critères": 0}
     leads = {}
-    for code, name in LEADS:
+    for code, name, (team_name, mailbox) in LEADS:
         leads[code], new = Organisation.objects.get_or_create(
             code=code, defaults={"name": name, "kind": OrganisationKind.INTERMINISTERIAL_DIRECTORATE}
         )
         created["organisations"] += new
+        # Every lead has someone to write to; a team an administrator already named is left as it is.
+        if not TeamMembership.objects.filter(organisation=leads[code]).exists():
+            TeamMembership.objects.create(
+                organisation=leads[code],
+                name=team_name,
+                role_label="Boîte fonctionnelle du chef de file",
+                email=mailbox,
+            )
     for position, (code, name, description) in enumerate(PUBLICATION_CRITERIA, start=1):
         _, new = PublicationCriterion.objects.get_or_create(
             code=code, defaults={"name": name, "description": description, "position": position}

@@ -62,6 +62,18 @@ def test_the_collection_leads_are_listed_with_their_team(client, realm):
     assert "Connectez-vous" in page
 
 
+def test_a_lead_without_a_contact_says_whom_to_write_to_instead(client, realm):
+    CollectionFactory(name="Langues", lead=realm.mi)
+    row = lambda page: page.split("Langues")[1].split("</tr>")[0]  # noqa: E731
+    anonymous = row(text(client.get(reverse("www:contact"))))
+    assert "Pas encore de contact désigné" in anonymous and "connectez-vous" in anonymous
+    TeamMembershipFactory(organisation=realm.mef, email="mentor@finances.gouv.fr")
+    client.force_login(realm.users["agent"])
+    signed_in = row(text(client.get(reverse("www:contact"))))
+    assert "écrivez à votre équipe Mentor</a>, qui transmettra" in signed_in
+    assert "—" not in signed_in
+
+
 def test_a_user_whose_tree_has_no_team_is_told_so(client, realm):
     client.force_login(realm.users["agent"])
     page = text(client.get(reverse("www:contact")))
