@@ -1,5 +1,5 @@
 """Which working spaces of the menu a signed-in user has: "Contribuer" for designers, "Relectures" for reviewers,
-"Sessions" for those who manage sessions, "Mon organisation" for those who administer an entity or decide its
+"Sessions" for those who manage or schedule sessions, "Mon organisation" for those who administer an entity or decide its
 requests. An agent who is none of these sees only the catalogue and their trainings."""
 
 from dataclasses import dataclass
@@ -27,16 +27,16 @@ class Workspaces:
 
 
 def workspaces_of(user) -> Workspaces:
-    """From the roles read once for the request; one query more only for a user who holds neither the designer
-    nor the session manager role, to know whether they are named designer of a training or manager of a
-    session."""
+    """From the roles read once for the request; one query more only for a user who does not hold the designer
+    role, to know whether they are named designer of a training or manager of a session. Designers schedule the
+    sessions of their trainings: "Sessions" is theirs too."""
     if not user.is_authenticated:
         return Workspaces()
     roles = roles_of(user)
     contribute = roles.holds(Role.DESIGNER)
-    sessions = roles.is_dgafp_admin or roles.holds(Role.SESSION_MANAGER)
-    if not (contribute and sessions):
-        named = (
+    sessions = contribute or roles.is_dgafp_admin or roles.holds(Role.SESSION_MANAGER)
+    if not contribute:
+        designs, manages = (
             User.objects.filter(pk=user.pk)
             .annotate(
                 designs=Exists(Training.designers.through.objects.filter(user_id=OuterRef("pk"))),
@@ -45,7 +45,7 @@ def workspaces_of(user) -> Workspaces:
             .values_list("designs", "manages")
             .get()
         )
-        contribute, sessions = contribute or named[0], sessions or named[1]
+        contribute, sessions = designs, sessions or designs or manages
     review = roles.is_superuser or any(roles.holds(role) for role in REVIEWING_ROLES)
     organisation = roles.is_superuser or any(roles.holds(role) for role in ORGANISATION_ROLES)
     return Workspaces(contribute=contribute, review=review, sessions=sessions, organisation=organisation)

@@ -73,7 +73,8 @@ def pages_links(client, user):
     ("role", "expected"),
     [
         (None, {SESSIONS: False, ORGANISATION: False}),
-        (Role.DESIGNER, {SESSIONS: False, ORGANISATION: False}),
+        # Designers schedule the sessions of their trainings.
+        (Role.DESIGNER, {SESSIONS: True, ORGANISATION: False}),
         (Role.SESSION_MANAGER, {SESSIONS: True, ORGANISATION: False}),
         (Role.ENTITY_ADMIN, {SESSIONS: False, ORGANISATION: True}),
         (Role.MENTOR_TEAM, {SESSIONS: False, ORGANISATION: True}),

@@ -43,8 +43,7 @@ def test_the_contribution_page_of_a_training(client, world, django_assert_num_qu
         world.training(title=f"Autre formation {n}")
     workflow.fire("submit", training, world.designer)
     client.force_login(world.designer)
-    # One of them tells the menu whether the designer is also named manager of a session.
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         assert client.get(reverse("www:contribute:training", args=[training.pk])).status_code == 200
 
 
