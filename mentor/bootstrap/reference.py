@@ -19,11 +19,19 @@ def load_reference_data() -> dict[str, int]:
     """Create what is missing; return how many rows of each kind were created."""
     created = {"organisations": 0, "collections": 0, "orientations": 0, "critères": 0}
     leads = {}
-    for code, name, (team_name, mailbox) in LEADS:
+    for code, name, article, (team_name, mailbox) in LEADS:
         leads[code], new = Organisation.objects.get_or_create(
-            code=code, defaults={"name": name, "kind": OrganisationKind.INTERMINISTERIAL_DIRECTORATE}
+            code=code,
+            defaults={
+                "name": name,
+                "kind": OrganisationKind.INTERMINISTERIAL_DIRECTORATE,
+                "article": article,
+            },
         )
         created["organisations"] += new
+        if not leads[code].article:  # filling a blank, not overwriting an administrator's choice
+            leads[code].article = article
+            leads[code].save(update_fields=["article"])
         # Every lead has someone to write to; a team an administrator already named is left as it is.
         if not TeamMembership.objects.filter(organisation=leads[code]).exists():
             TeamMembership.objects.create(

@@ -6,6 +6,8 @@ French, tells the user why a transition is refused."""
 
 from dataclasses import dataclass
 
+from django.utils.text import capfirst
+
 from mentor.accounts.roles import is_dgafp_admin
 from mentor.core.permissions import ALLOW, Decision, deny
 from mentor.core.workflow import Transition as BaseTransition
@@ -110,7 +112,7 @@ def _actor_decision(transition, cycle, user) -> Decision:
             return deny("Seuls les concepteurs de la formation peuvent la soumettre.")
         if not has_active_agreement(training.owner):
             return deny(
-                f"{training.owner.name} n'a pas de convention de partenariat active : "
+                f"{capfirst(training.owner.with_article)} n'a pas de convention de partenariat active : "
                 "elle ne peut pas soumettre de formation."
             )
         return ALLOW

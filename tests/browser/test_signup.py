@@ -58,7 +58,7 @@ def test_sign_up_confirm_and_read_the_contact_page(page):
     expect(page.get_by_role("link", name="Mon compte").first).to_be_visible()
     page.get_by_role("link", name="Contact").click()
     expect(
-        page.get_by_role("heading", level=2, name="L'équipe Mentor — Ministère de l'Économie")
+        page.get_by_role("heading", level=2, name="L'équipe Mentor du ministère de l'Économie")
     ).to_be_visible()
     expect(page.get_by_text("Fatima Benali")).to_be_visible()
     expect(page.get_by_role("link", name="mentor@finances.gouv.fr").first).to_be_visible()

@@ -37,7 +37,7 @@ def test_an_agent_sees_the_team_of_the_nearest_ancestor_with_one(client, realm):
     TeamMembershipFactory(organisation=realm.mi, name="Gilles Bernard")
     client.force_login(realm.users["agent"])  # DRFiP → DGFiP → MEF: only MEF has a team
     page = text(client.get(reverse("www:contact")))
-    assert "L'équipe Mentor — Ministère de l'Économie" in page
+    assert "L'équipe Mentor du ministère de l'Économie" in page
     assert "Fatima Benali" in page and "Référente formation" in page and "01 02 03 04 05" in page
     assert "Votre entité, DRFiP de Bretagne, n'a pas d'équipe Mentor propre" in page
     assert "Gilles Bernard" not in page

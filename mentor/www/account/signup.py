@@ -93,8 +93,9 @@ def confirm(request, token):
         return redirect("accounts:login")
     messages.info(
         request,
-        "Votre adresse est confirmée. Votre demande de compte est transmise à l'équipe Mentor de "
-        f"{account_request.entity.name if account_request else 'votre entité'} : vous recevrez sa réponse par courriel.",
+        "Votre adresse est confirmée. Votre demande de compte est transmise à l'équipe Mentor "
+        f"{account_request.entity.of_name if account_request else 'de votre entité'} : vous recevrez sa réponse "
+        "par courriel.",
     )
     return redirect("www:home")
 
@@ -133,7 +134,7 @@ def invitation(request, token):
             )
         if user is None:
             login(request, member, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Vous avez rejoint {invitation.organisation.name}.")
+        messages.success(request, f"Vous avez rejoint {invitation.organisation.with_article}.")
         return redirect("accounts:profile")
     return render(
         request, "www/account/invitation.html", {"invitation": invitation, "form": form, "existing": existing}
