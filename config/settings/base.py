@@ -199,6 +199,10 @@ DSFR_USE_INTEGRITY_CHECKSUMS = True
 
 SITE_NAME = "Mentor"
 SITE_TAGLINE = "L'offre de formation interministérielle des agents de l'État"
+# Who hosts the service (name, address, telephone), as the legal notice must say: the operator sets it.
+HOSTING_PROVIDER = os.environ.get(
+    "HOSTING_PROVIDER", "l'hébergeur que désigne l'exploitant du service (réglage HOSTING_PROVIDER)"
+)
 
 LOGGING = {
     "version": 1,

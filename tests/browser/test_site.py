@@ -1,7 +1,11 @@
 """The parts every page of a State site carries: its icon, the mandatory pages of the footer."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.accessibility import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,3 +32,30 @@ def test_the_contact_page_gives_every_collection_lead_a_contact(page, reference_
     expect(rows.filter(has_text="Management").get_by_role("link")).to_have_text(
         "mentor@fonction-publique.gouv.fr"
     )
+
+
+@pytest.mark.parametrize(
+    ("link", "heading", "says"),
+    [
+        ("Plan du site", "Plan du site", "Documentation de l'API"),
+        ("Accessibilité : non conforme", "Déclaration d'accessibilité", "Voies de recours"),
+        ("Mentions légales", "Mentions légales", "Directeur de la publication"),
+        ("Données personnelles", "Données personnelles", "ne dépose que les cookies nécessaires"),
+    ],
+)
+def test_the_footer_leads_to_the_mandatory_pages(page, link, heading, says):
+    page.goto("/")
+    footer = page.get_by_role("contentinfo")
+    footer.get_by_role("link", name=link).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    expect(page.get_by_text(says)).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_accessibility_statement_lists_the_pages_the_suite_checks_with_their_result(page):
+    from mentor.www.site.accessibility import CHECKED_PAGES
+
+    page.goto("/accessibilite/")
+    table = page.get_by_role("table", name=re.compile("Pages vérifiées le"))
+    expect(table.locator("tbody tr")).to_have_count(len(CHECKED_PAGES))
+    expect(table.get_by_role("row", name=re.compile("^Sessions que je gère"))).to_contain_text("Aucune")
