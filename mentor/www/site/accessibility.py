@@ -16,6 +16,7 @@ CHECKED_PAGES = [
     ("Page d'une collection", "visiteur"),
     ("Catalogue et recherche", "visiteur"),
     ("Fiche d'une formation", "visiteur"),
+    ("Qui contribue à l'offre ?", "visiteur"),
     ("Contact", "visiteur"),
     ("Créer un compte", "visiteur"),
     ("Se connecter", "visiteur"),
