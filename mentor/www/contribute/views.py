@@ -216,3 +216,22 @@ def _fire(request, name, subject, training):
     ):
         return redirect("www:review:training", pk=training.pk)
     return redirect("www:contribute:training", pk=training.pk)
+
+
+@require_POST
+@login_required
+def request_reevaluation(request, pk):
+    training = get_object_or_404(access.trainings_followed_by(request.user), pk=pk)
+    try:
+        workflow.request_reevaluation(training, request.user)
+    except workflow.TransitionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            "La réévaluation est demandée : la formation attend une nouvelle revue qualité, son label reste "
+            "valable jusqu'à la décision.",
+        )
+    if access.trainings_editable_by(request.user).filter(pk=training.pk).exists():
+        return redirect("www:contribute:training", pk=training.pk)
+    return redirect("www:review:training", pk=training.pk)
