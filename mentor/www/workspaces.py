@@ -10,6 +10,7 @@ from mentor.accounts.enums import Role
 from mentor.accounts.models import User
 from mentor.accounts.roles import roles_of
 from mentor.offer.models import Session, Training
+from mentor.offer.permissions import ADOPTER_ROLES
 
 # Roles whose holders review trainings: their organisation's (Mentor team), their collections' (collection
 # reviewer), or every one (DGAFP).
@@ -34,7 +35,8 @@ def workspaces_of(user) -> Workspaces:
         return Workspaces()
     roles = roles_of(user)
     contribute = roles.holds(Role.DESIGNER)
-    sessions = contribute or roles.is_dgafp_admin or roles.holds(Role.SESSION_MANAGER)
+    # Entity administrators and Mentor teams schedule the sessions of the trainings their organisation adopted.
+    sessions = contribute or roles.is_dgafp_admin or any(roles.holds(role) for role in ADOPTER_ROLES)
     if not contribute:
         designs, manages = (
             User.objects.filter(pk=user.pk)

@@ -22,7 +22,6 @@ def test_an_entity_administrator_reaches_their_organisation_and_its_agreements_f
     agreement.contributed_collections.add(realm.management)
     log_in(page, realm.users["entity_admin"])
     menu = page.get_by_role("navigation", name="Menu principal")
-    expect(menu.get_by_role("link", name="Sessions")).to_have_count(0)
     menu.get_by_role("link", name="Mon organisation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Gérer mon organisation")
     assert_accessible(page)

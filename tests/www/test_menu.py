@@ -76,8 +76,9 @@ def pages_links(client, user):
         # Designers schedule the sessions of their trainings.
         (Role.DESIGNER, {SESSIONS: True, ORGANISATION: False}),
         (Role.SESSION_MANAGER, {SESSIONS: True, ORGANISATION: False}),
-        (Role.ENTITY_ADMIN, {SESSIONS: False, ORGANISATION: True}),
-        (Role.MENTOR_TEAM, {SESSIONS: False, ORGANISATION: True}),
+        # They schedule the sessions of the trainings their organisation adopted.
+        (Role.ENTITY_ADMIN, {SESSIONS: True, ORGANISATION: True}),
+        (Role.MENTOR_TEAM, {SESSIONS: True, ORGANISATION: True}),
         (Role.DGAFP_ADMIN, {SESSIONS: True, ORGANISATION: True}),
     ],
 )
