@@ -157,3 +157,17 @@ def test_past_dates_are_refused_and_change_nothing(client, owner, training):
     assert "Les nouvelles dates doivent être à venir." in text(response)
     session.refresh_from_db()
     assert session.starts_at == before
+
+
+def test_the_training_page_leads_an_adopter_to_schedule_its_sessions(client, owner, training):
+    adopter = OrganisationFactory(name="Ministère de l'Intérieur", code="MI")
+    Adoption.objects.create(training=training, organisation=adopter)
+    client.force_login(UserFactory(entity=adopter))
+    link = f"{NEW}?formation={training.pk}"
+    page = client.get(training.get_absolute_url()).content.decode()
+    assert "Mutualisation" in page and link not in page  # an agent of the adopter schedules nothing
+    client.force_login(MembershipFactory(organisation=adopter, role=Role.ENTITY_ADMIN).user)
+    page = client.get(training.get_absolute_url()).content.decode()
+    assert link in page
+    form = client.get(link).content.decode()
+    assert f'<option value="{training.pk}" selected>' in form

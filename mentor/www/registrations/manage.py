@@ -136,7 +136,7 @@ def decide_registration(request, pk, decision):
 def session_create(request):
     """Schedule a session through the lifecycle (``sessions.schedule_session``): it starts in preparation, its
     scheduler among its managers."""
-    form = SessionForm(request.user, request.POST or None)
+    form = SessionForm(request.user, request.POST or None, initial={"training": request.GET.get("formation")})
     if request.method == "POST" and form.is_valid():
         session = form.save(commit=False)
         try:
