@@ -46,10 +46,13 @@ TRANSITIONS = {
         Transition("schedule", "Programmer la session", frozenset({""}), S.IN_PREPARATION),
         # New dates: a postponed session gets them and reopens, an open one moves; registered agents are told.
         Transition("reschedule", "Fixer de nouvelles dates", frozenset({S.POSTPONED, S.REGISTRATION_OPEN}), S.REGISTRATION_OPEN),
+        # A session in preparation changes its dates and stays in preparation.
+        Transition("redate", "Changer les dates", frozenset({S.IN_PREPARATION}), S.IN_PREPARATION),
     )
 }  # fmt: skip
 # Transitions fired from a form with the session's details, not from a bare button.
-WITH_DETAILS = frozenset({"schedule", "reschedule"})
+WITH_DETAILS = frozenset({"schedule", "reschedule", "redate"})
+DATE_CHANGES = ("reschedule", "redate")
 
 
 def sessions_managed_by(user):
@@ -96,7 +99,7 @@ class SessionLifecycle(StateMachine):
     def allows(self, transition, session, user, **context) -> Decision:
         if transition.name == "schedule":
             return check(user, "offer.schedule_session", session) if user is not None else ALLOW
-        if transition.name == "reschedule":
+        if transition.name in DATE_CHANGES:
             if session.is_permanent:
                 return deny("Une session permanente n'a pas de dates à changer.")
             starts_at, ends_at = context.get("starts_at"), context.get("ends_at")
@@ -113,7 +116,7 @@ class SessionLifecycle(StateMachine):
         return ALLOW
 
     def apply(self, transition, session, user, now, **context):
-        if transition.name == "reschedule":
+        if transition.name in DATE_CHANGES:
             session.starts_at, session.ends_at = context["starts_at"], context["ends_at"]
 
     def save(self, session, transition, now):
@@ -125,7 +128,7 @@ class SessionLifecycle(StateMachine):
     def after(self, transition, session, user, now, comment, **context):
         if transition.name == "cancel":
             cancel_all_for_session(session, "session_cancelled")
-        elif transition.name == "reschedule":
+        elif transition.name in DATE_CHANGES:
             for registration in session.registrations.filter(
                 status__in=ACTIVE_REGISTRATION_STATUSES
             ).select_related("user"):
@@ -165,9 +168,14 @@ def schedule_session(session: Session, by, open_to_organisations=()) -> Session:
         return MACHINE.fire("schedule", session, by)
 
 
+def date_change(session) -> str:
+    """The transition that gives ``session`` new dates from its status (in preparation it stays so)."""
+    return "redate" if session.status == S.IN_PREPARATION else "reschedule"
+
+
 def reschedule(session, by, starts_at, ends_at) -> Session:
     """Give ``session`` new dates (a postponed one reopens); its registered agents are told by e-mail."""
-    return MACHINE.fire("reschedule", session, by, starts_at=starts_at, ends_at=ends_at)
+    return MACHINE.fire(date_change(session), session, by, starts_at=starts_at, ends_at=ends_at)
 
 
 def trainings_schedulable_by(user):

@@ -171,3 +171,18 @@ def test_the_training_page_leads_an_adopter_to_schedule_its_sessions(client, own
     assert link in page
     form = client.get(link).content.decode()
     assert f'<option value="{training.pk}" selected>' in form
+
+
+def test_a_session_in_preparation_changes_its_dates_and_stays_in_preparation(client, owner, training):
+    manager = MembershipFactory(organisation=owner, role=Role.SESSION_MANAGER).user
+    session = SessionFactory(training=training, organiser=owner, status=SessionStatus.IN_PREPARATION)
+    client.force_login(manager)
+    assert "Fixer de nouvelles dates" in text(client.get(reverse("www:managed_session", args=[session.pk])))
+    response = client.post(
+        reverse("www:session_reschedule", args=[session.pk]),
+        {"starts_at": when(40).strftime("%Y-%m-%dT%H:%M"), "ends_at": when(41).strftime("%Y-%m-%dT%H:%M")},
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.status, session.starts_at) == (SessionStatus.IN_PREPARATION, when(40))
+    assert SessionTransitionLog.objects.filter(session=session, transition="redate").count() == 1

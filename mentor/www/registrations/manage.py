@@ -62,7 +62,9 @@ def session_detail(request, pk):
         "transitions": sessions.available_transitions(session, request.user),
         "transition_logs": session.transition_logs.select_related("actor"),
         "capacity_form": CapacityForm(initial={"capacity": session.capacity}),
-        "reschedule_form": RescheduleForm() if sessions.guard(session, "reschedule", request.user) else None,
+        "reschedule_form": RescheduleForm()
+        if sessions.guard(session, sessions.date_change(session), request.user)
+        else None,
     }
     return render(request, "www/registrations/managed_session.html", context)
 
