@@ -31,6 +31,7 @@ def labelled(world):
 def test_a_designer_asks_for_a_reevaluation_which_waits_for_the_reviewers_with_the_label_kept(
     world, labelled
 ):
+    run_tasks()  # what the publication itself sent
     mail.outbox.clear()
     revision = workflow.request_reevaluation(labelled, world.designer)
     assert (revision.status, revision.reevaluation, revision.stage) == (S.SUBMITTED, True, "owner_team")
@@ -38,7 +39,11 @@ def test_a_designer_asks_for_a_reevaluation_which_waits_for_the_reviewers_with_t
     assert revision in access.cycles_waiting_for(world.team)
     assert Label.objects.valid().filter(training=labelled).exists()
     run_tasks()
-    assert {m.to[0] for m in mail.outbox} >= {world.team.email}
+    sent = [m for m in mail.outbox if m.to == [world.team.email]]
+    assert [m.subject for m in sent] == [
+        "[Mentor] Le label de « Ouvrir les données de son service » attend sa réévaluation"
+    ]
+    assert "Son label reste valable jusqu'à votre décision." in sent[0].body
     # The new review approves it unchanged; the label is then renewed from that review.
     world.review(revision, world.team)
     labelled.refresh_from_db()
