@@ -89,5 +89,11 @@ def test_every_page_of_the_main_journeys_for_each_role_is_free_of_serious_violat
     page.locator("main ul a").first.click()
     expect(page.get_by_role("heading", level=2, name="Attribuer un rôle")).to_be_visible()
     assert_accessible(page)
+    sign_in(page, "relecteur@numerique.gouv.fr")
+    check(page, "/relectures/")
+
+    sign_in(page, "admin@fonction-publique.gouv.fr")
+    for url in ["/organisation/conventions/", "/contributeurs/", "/gestion/sessions/nouvelle/"]:
+        check(page, url)
     # The statement lists what this test walks through: a page added here is added there.
-    assert len(CHECKED_PAGES) == 18
+    assert len(CHECKED_PAGES) == 21

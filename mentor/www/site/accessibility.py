@@ -16,7 +16,7 @@ CHECKED_PAGES = [
     ("Page d'une collection", "visiteur"),
     ("Catalogue et recherche", "visiteur"),
     ("Fiche d'une formation", "visiteur"),
-    ("Qui contribue à l'offre ?", "visiteur"),
+    ("Qui contribue à l'offre ?", "visiteur, administrateur DGAFP"),
     ("Contact", "visiteur"),
     ("Créer un compte", "visiteur"),
     ("Se connecter", "visiteur"),
@@ -29,5 +29,8 @@ CHECKED_PAGES = [
     ("Contribuer : fiche d'un brouillon incomplet", "concepteur"),
     ("Relectures : file et fiche d'une formation à relire", "équipe Mentor"),
     ("Sessions que je gère et fiche d'une session", "gestionnaire de session"),
+    ("Programmer une session", "administrateur DGAFP"),
     ("Mon organisation, rôles et conventions", "administrateur d'entité"),
+    ("Relectures : file d'un relecteur de collection", "relecteur de collection"),
+    ("Conventions qui expirent bientôt", "administrateur DGAFP"),
 ]
