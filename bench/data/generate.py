@@ -82,7 +82,7 @@ def _weighted(rng, table):
 
 def foreign_data() -> dict[str, int]:
     """How many rows of each kind were not created by this generator (nor by load_reference_data)."""
-    lead_codes = [code for code, _ in LEADS]
+    lead_codes = [code for code, *_ in LEADS]
     counts = {
         "organisations": Organisation.objects.exclude(code__startswith=CODE_PREFIX)
         .exclude(code__in=lead_codes)

@@ -222,6 +222,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # A deep link is an <a> inside each operation's toggle button: nested controls screen readers cannot reach.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
 }
 
 DSFR_USE_INTEGRITY_CHECKSUMS = True
@@ -275,6 +277,10 @@ PERMISSIONS_POLICY = {
 
 SITE_NAME = "Mentor"
 SITE_TAGLINE = "L'offre de formation interministérielle des agents de l'État"
+# Who hosts the service (name, address, telephone), as the legal notice must say: the operator sets it.
+HOSTING_PROVIDER = os.environ.get(
+    "HOSTING_PROVIDER", "l'hébergeur que désigne l'exploitant du service (réglage HOSTING_PROVIDER)"
+)
 
 LOGGING = {
     "version": 1,

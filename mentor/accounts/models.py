@@ -80,6 +80,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.first_name or self.email
 
 
+REVIEWER_WITHOUT_COLLECTION = (
+    "Un relecteur de collection relit une collection : choisissez-la (une collection dont l'organisation est "
+    "cheffe de file), sans quoi ce rôle ne donnerait rien à relire."
+)
+
+
 class Membership(TimeStampedModel):
     """A role held by a user in an organisation (and, for reviewers, on one collection)."""
 
@@ -127,6 +133,11 @@ class Membership(TimeStampedModel):
         return f"{self.user} — {self.get_role_display()} — {self.organisation.code}"
 
     def clean(self):
+        # The check constraint says the same to the database; this says it to a person, with the reason.
+        if self.role == Role.COLLECTION_REVIEWER and not self.collection_id:
+            raise ValidationError({"collection": REVIEWER_WITHOUT_COLLECTION})
+        if self.role != Role.COLLECTION_REVIEWER and self.collection_id:
+            raise ValidationError({"collection": "Seul un relecteur de collection a une collection relue."})
         if (
             self.role == Role.COLLECTION_REVIEWER
             and self.collection_id

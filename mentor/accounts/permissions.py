@@ -15,7 +15,7 @@ def administer_organisation(user, organisation):
         return deny(SIGN_IN)
     if is_dgafp_admin(user) or holds_role(user, Role.ENTITY_ADMIN, organisation):
         return ALLOW
-    return deny(f"Seuls les administrateurs de {organisation.name} peuvent gérer cette entité.")
+    return deny(f"Seuls les administrateurs {organisation.of_name} peuvent gérer cette entité.")
 
 
 @permission("accounts.grant_role")
@@ -54,7 +54,7 @@ def _decide_for(user, organisation):
         return deny(SIGN_IN)
     if is_dgafp_admin(user) or acts_for(user, organisation, Role.MENTOR_TEAM, Role.ENTITY_ADMIN):
         return ALLOW
-    return deny(f"Cette demande relève de l'équipe Mentor de {organisation.name}.")
+    return deny(f"Cette demande relève de l'équipe Mentor {organisation.of_name}.")
 
 
 @permission("accounts.review_account_request")
@@ -72,6 +72,9 @@ def review_entity_change(user, change_request):
 def view_agreements(user, _obj=None):
     if not user.is_authenticated:
         return deny(SIGN_IN)
-    if is_dgafp_admin(user):
+    if is_dgafp_admin(user) or holds_role(user, Role.ENTITY_ADMIN):
         return ALLOW
-    return deny("Le suivi des conventions de partenariat est réservé aux administrateurs DGAFP.")
+    return deny(
+        "Les conventions de partenariat se consultent par les administrateurs d'entité (celles de leur "
+        "organisation) et les administrateurs DGAFP."
+    )

@@ -10,7 +10,7 @@ from mentor.design.models import ChecklistTemplateItem, DesignStep
 from mentor.editorial.models import PublicationCriterion
 from mentor.offer.models import Collection, Objective, StrategicOrientation, ThematicOffer
 from mentor.organisations.enums import OrganisationKind
-from mentor.organisations.models import Organisation
+from mentor.organisations.models import Organisation, TeamMembership
 
 from .reference_data import COLLECTIONS, LEADS, PUBLICATION_CRITERIA
 from .reference_design import DESIGN_STEPS
@@ -21,11 +21,27 @@ def load_reference_data() -> dict[str, int]:
     """Create what is missing; return how many rows of each kind were created."""
     created = {"organisations": 0, "collections": 0, "orientations": 0, "critères": 0}
     leads = {}
-    for code, name in LEADS:
+    for code, name, article, (team_name, mailbox) in LEADS:
         leads[code], new = Organisation.objects.get_or_create(
-            code=code, defaults={"name": name, "kind": OrganisationKind.INTERMINISTERIAL_DIRECTORATE}
+            code=code,
+            defaults={
+                "name": name,
+                "kind": OrganisationKind.INTERMINISTERIAL_DIRECTORATE,
+                "article": article,
+            },
         )
         created["organisations"] += new
+        if not leads[code].article:  # filling a blank, not overwriting an administrator's choice
+            leads[code].article = article
+            leads[code].save(update_fields=["article"])
+        # Every lead has someone to write to; a team an administrator already named is left as it is.
+        if not TeamMembership.objects.filter(organisation=leads[code]).exists():
+            TeamMembership.objects.create(
+                organisation=leads[code],
+                name=team_name,
+                role_label="Boîte fonctionnelle du chef de file",
+                email=mailbox,
+            )
     for position, (code, name, description) in enumerate(PUBLICATION_CRITERIA, start=1):
         _, new = PublicationCriterion.objects.get_or_create(
             code=code, defaults={"name": name, "description": description, "position": position}

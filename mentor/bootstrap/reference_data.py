@@ -5,14 +5,51 @@ those below are STARTING CONTENT written from what each collection is about, loa
 ``is_starting_content=True`` so that administrators know to review and edit them.
 """
 
+# Each lead: code, name, article (« la direction… », « le commissariat… »), and its Mentor team as the Contact page shows it for the collections it leads (a
+# functional mailbox; an administrator may name people instead, under /organisation/).
 LEADS = [
-    ("DINUM", "Direction interministérielle du numérique"),
-    ("DB", "Direction du budget"),
-    ("DAE", "Direction des achats de l'État"),
-    ("DITP", "Direction interministérielle de la transformation publique"),
-    ("DIE", "Direction de l'immobilier de l'État"),
-    ("DGAFP", "Direction générale de l'administration et de la fonction publique"),
-    ("CGDD", "Commissariat général au développement durable"),
+    (
+        "DINUM",
+        "Direction interministérielle du numérique",
+        "la",
+        ("Pôle formation de la DINUM", "formation@numerique.gouv.fr"),
+    ),
+    (
+        "DB",
+        "Direction du budget",
+        "la",
+        ("Équipe Mentor de la direction du budget", "mentor.budget@finances.gouv.fr"),
+    ),
+    (
+        "DAE",
+        "Direction des achats de l'État",
+        "la",
+        ("Équipe Mentor de la direction des achats de l'État", "mentor.achats@finances.gouv.fr"),
+    ),
+    (
+        "DITP",
+        "Direction interministérielle de la transformation publique",
+        "la",
+        ("Équipe Mentor de la DITP", "mentor@modernisation.gouv.fr"),
+    ),
+    (
+        "DIE",
+        "Direction de l'immobilier de l'État",
+        "la",
+        ("Équipe Mentor de la DIE", "mentor.immobilier@finances.gouv.fr"),
+    ),
+    (
+        "DGAFP",
+        "Direction générale de l'administration et de la fonction publique",
+        "la",
+        ("Équipe Mentor de la DGAFP", "mentor@fonction-publique.gouv.fr"),
+    ),
+    (
+        "CGDD",
+        "Commissariat général au développement durable",
+        "le",
+        ("Équipe Mentor du CGDD", "mentor.cgdd@developpement-durable.gouv.fr"),
+    ),
 ]
 
 PUBLICATION_CRITERIA = [

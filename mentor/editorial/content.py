@@ -1,7 +1,9 @@
 """The content of a training as the editorial workflow sees it: which fields a designer edits, what is missing
 before submission, and how a revision differs from the published version."""
 
+import copy
 from dataclasses import dataclass
+from decimal import Decimal
 
 from mentor.offer.models import Training
 
@@ -90,9 +92,49 @@ def diff(training: Training, values: dict) -> list[FieldChange]:
     return rows
 
 
+@dataclass(frozen=True)
+class ShownField:
+    name: str
+    label: str
+    value: str
+
+
+def shown(training: Training, values: dict | None = None) -> list[ShownField]:
+    """Every field a designer fills in, as a reviewer reads it (what the grid rates, nothing left out), in the
+    order of the contribution steps, the covered objectives last: the training's, or with ``values`` those of a
+    revision proposing them."""
+    if values:
+        training = apply(copy.copy(training), values)
+    rows = [
+        ShownField(
+            name, field_label(name), _display(name, Training._meta.get_field(name).value_to_string(training))
+        )
+        for name in CONTENT_FIELDS
+    ]
+    if values and "covered_objectives" in values:
+        objectives = Training.covered_objectives.rel.model.objects.filter(
+            pk__in=values["covered_objectives"]
+        ).order_by("pk")
+    else:
+        objectives = training.covered_objectives.order_by("pk")
+    texts = "\n".join(objective.text for objective in objectives)
+    rows.append(ShownField("covered_objectives", field_label("covered_objectives"), texts or "—"))
+    return rows
+
+
 def _display(name: str, value) -> str:
-    if name == "modality":
-        return dict(Training._meta.get_field("modality").choices).get(value, value)
+    """A stored value as a person reads it: the label of a choice, « Oui » or « Non », hours, « — » for nothing."""
+    field = Training._meta.get_field(name) if name != "covered_objectives" else None
+    if field is not None and field.choices:
+        return str(dict(field.choices).get(value, value))
     if name == "leads_to_certification":
         return "Oui" if value in (True, "True") else "Non"
-    return str(value)
+    if name in ("duration_on_site_hours", "duration_remote_hours"):
+        hours = f"{Decimal(value or 0).normalize():f}".replace(".", ",")
+        return f"{hours} h"
+    if name == "language":
+        return LANGUAGES.get(value, value)
+    return str(value) if value not in (None, "") else "—"
+
+
+LANGUAGES = {"fr": "français", "en": "anglais", "de": "allemand", "es": "espagnol", "it": "italien"}

@@ -11,7 +11,11 @@ from .models import CollectionWatch, TrainingRevision
 
 
 def _context(cycle) -> dict:
-    return {"training": cycle.training, "is_revision": isinstance(cycle, TrainingRevision)}
+    return {
+        "training": cycle.training,
+        "is_revision": isinstance(cycle, TrainingRevision),
+        "is_reevaluation": getattr(cycle, "reevaluation", False),
+    }
 
 
 def waiting_for_review(cycle) -> None:

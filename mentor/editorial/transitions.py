@@ -6,7 +6,9 @@ French, tells the user why a transition is refused."""
 
 from dataclasses import dataclass
 
-from mentor.accounts.roles import is_dgafp_admin
+from django.utils.text import capfirst
+
+from mentor.accounts.roles import is_dgafp_admin, reviewed_collection_ids
 from mentor.core.permissions import ALLOW, Decision, deny
 from mentor.core.workflow import Transition as BaseTransition
 from mentor.offer.enums import TrainingStatus as S
@@ -14,7 +16,7 @@ from mentor.organisations.agreements import has_active_agreement
 
 from . import access
 from .enums import Rating, ReviewDecision
-from .models import EditorialFile, QualityReview
+from .models import EditorialFile, Label, QualityReview
 from .readiness import missing_items_of
 
 # Who may fire a transition.
@@ -22,6 +24,7 @@ DESIGNER = "designer"  # a designer of the training, in an organisation under an
 STAGE_REVIEWER = "stage_reviewer"  # a reviewer of the stage the training waits at
 OWNER = "owner"  # a designer or a Mentor team member of the owner organisation
 OWNER_TEAM_OR_ADMIN = "owner_team_or_admin"
+LABEL_FOLLOWER = "label_follower"  # a designer, the owner's Mentor team, the collection's lead or the DGAFP
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,13 @@ TRANSITIONS = {
             frozenset({S.DRAFT, S.CHANGES_REQUESTED}),
             S.SUBMITTED,
             actor=DESIGNER,
+        ),
+        Transition(
+            "request_reevaluation",
+            "Demander la réévaluation du label",
+            frozenset({S.DRAFT}),
+            S.SUBMITTED,
+            actor=LABEL_FOLLOWER,
         ),
         Transition(
             "start_review",
@@ -91,6 +101,10 @@ def allows(transition: Transition, cycle, user) -> Decision:
     """What the editorial workflow checks beyond the source state: the actor, then the content."""
     if not isinstance(cycle, EditorialFile) and not transition.revisions:
         return deny("Cette action ne s'applique pas à une révision.")
+    # A re-evaluation is submitted as it is, by those who follow the label (its designers resubmit it after a
+    # request for changes, as any revision).
+    if transition.name == "request_reevaluation" and not getattr(cycle, "reevaluation", False):
+        return deny("La réévaluation du label se demande depuis la fiche de la formation labellisée.")
     decision = _actor_decision(transition, cycle, user)
     if not decision:
         return decision
@@ -110,10 +124,24 @@ def _actor_decision(transition, cycle, user) -> Decision:
             return deny("Seuls les concepteurs de la formation peuvent la soumettre.")
         if not has_active_agreement(training.owner):
             return deny(
-                f"{training.owner.name} n'a pas de convention de partenariat active : "
+                f"{capfirst(training.owner.with_article)} n'a pas de convention de partenariat active : "
                 "elle ne peut pas soumettre de formation."
             )
         return ALLOW
+    if transition.actor == LABEL_FOLLOWER:
+        if not Label.objects.filter(training=training).exists():
+            return deny("Cette formation n'a pas de label à réévaluer.")
+        if (
+            access.is_designer_of(user, training)
+            or access.is_owner_team(user, training)
+            or is_dgafp_admin(user)
+            or training.collection_id in reviewed_collection_ids(user)
+        ):
+            return ALLOW
+        return deny(
+            "La réévaluation est demandée par les concepteurs, l'équipe Mentor de l'organisation productrice, "
+            "le chef de file de la collection ou la DGAFP."
+        )
     if transition.actor == STAGE_REVIEWER:
         if not access.is_stage_reviewer(user, training, cycle.stage):
             return deny("Vous n'êtes pas relecteur de cette formation à cette étape.")

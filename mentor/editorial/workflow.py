@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.utils import timezone
 
-from mentor.core.permissions import Decision
+from mentor.core.permissions import Decision, deny
 from mentor.core.workflow import StateMachine, TransitionRefused
 from mentor.offer.enums import TrainingStatus as S
 from mentor.offer.models import Training
@@ -30,6 +30,8 @@ __all__ = [
     "fire",
     "guard",
     "lock",
+    "reevaluation_decision",
+    "request_reevaluation",
     "start_revision",
 ]
 
@@ -168,6 +170,7 @@ def _nothing(cycle, user, now):
 
 _EFFECTS = {
     "submit": _submit,
+    "request_reevaluation": _submit,
     "start_review": _start_review,
     "request_changes": _decide,
     "forward": _forward,
@@ -218,6 +221,31 @@ def editing(training, user):
         if not decision:
             raise TransitionRefused(decision.reason)
         yield locked
+
+
+def reevaluation_decision(training, user) -> Decision:
+    """Whether ``user`` may send the published ``training`` to a new quality review of its label, and why not."""
+    if training.status != S.PUBLISHED:
+        return deny("Seule une formation publiée peut être réévaluée.")
+    if open_revision(training) is not None:
+        return deny("Une révision de cette formation est en cours : sa relecture vaudra réévaluation.")
+    return guard("request_reevaluation", TrainingRevision(training=training, reevaluation=True), user)
+
+
+@transaction.atomic
+def request_reevaluation(training, user) -> TrainingRevision:
+    """Send the published ``training``, unchanged, to a new quality review while its label stays until the
+    decision: a revision marked as a re-evaluation, submitted at once through the workflow (its log row, the
+    reviewers' e-mail). TransitionRefused, with the reason, when ``user`` may not."""
+    locked = Training.objects.select_for_update().get(pk=training.pk)
+    decision = reevaluation_decision(locked, user)
+    if not decision:
+        raise TransitionRefused(decision.reason)
+    objective_ids = locked.covered_objectives.values_list("pk", flat=True)
+    revision = TrainingRevision.objects.create(
+        training=locked, author=user, values=serialise(locked, objective_ids), reevaluation=True
+    )
+    return fire("request_reevaluation", revision, user)
 
 
 @transaction.atomic

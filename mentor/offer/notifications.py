@@ -41,6 +41,11 @@ AGENT_MESSAGES = {
         "Session annulée",
         "La session est annulée par ses organisateurs : votre inscription l'est aussi.",
     ),
+    "session_rescheduled": (
+        "Nouvelles dates de session",
+        "La session a de nouvelles dates, ci-dessous ; votre inscription est conservée. Si elles ne vous conviennent "
+        "pas, annulez-la depuis « Mes formations ».",
+    ),
     "session_postponed": (
         "Session reportée",
         "La session est reportée. Vous recevrez ses nouvelles dates dès qu'elles seront fixées ; votre inscription "

@@ -5,17 +5,52 @@ from mentor.accounts.roles import holds_role, is_dgafp_admin
 from mentor.core.permissions import ALLOW, deny, permission
 from mentor.core.related import related_ids
 
-from .enums import ACTIVE_REGISTRATION_STATUSES, SessionStatus
+from .enums import ACTIVE_REGISTRATION_STATUSES, SessionStatus, TrainingStatus
+
+# Who acts for an organisation that adopted a training, and so may schedule its own sessions of it.
+ADOPTER_ROLES = (Role.SESSION_MANAGER, Role.MENTOR_TEAM, Role.ENTITY_ADMIN)
 
 
 def manages_session(user, session) -> bool:
-    """A session's named managers, the session managers of its organiser (or above it) and DGAFP admins: the
+    """A session's named managers, the session managers of its organiser (or above it), the designers of its
+    training when its owner organises it, and DGAFP admins: the
     per-object form, decided in memory, of ``Session.objects.managed_by`` (which says what they may see)."""
     if not user.is_authenticated:
         return False
     if is_dgafp_admin(user) or user.pk in related_ids(session, "managers"):
         return True
-    return holds_role(user, Role.SESSION_MANAGER, session.organiser)
+    if holds_role(user, Role.SESSION_MANAGER, session.organiser):
+        return True
+    training = session.training
+    return session.organiser_id == training.owner_id and user.pk in related_ids(training, "designers")
+
+
+@permission("offer.schedule_session")
+def can_schedule_session(user, session):
+    """Schedule ``session`` (its training and organiser chosen): the organiser is the training's owner or an
+    organisation that adopted it, and ``user`` manages sessions there, designs the training or acts for the
+    adopter."""
+    if not user.is_authenticated:
+        return deny("Connectez-vous pour programmer une session.")
+    training, organiser = session.training, session.organiser
+    if training.status != TrainingStatus.PUBLISHED:
+        return deny("Seule une formation publiée a des sessions.")
+    owner = organiser.pk == training.owner_id
+    if not owner and not training.adoptions.filter(organisation=organiser).exists():
+        return deny(
+            "L'organisation organisatrice est celle qui produit la formation ou une organisation qui l'a adoptée."
+        )
+    if is_dgafp_admin(user) or holds_role(user, Role.SESSION_MANAGER, organiser):
+        return ALLOW
+    if owner and training.designers.filter(pk=user.pk).exists():
+        return ALLOW
+    if not owner and any(holds_role(user, role, organiser) for role in ADOPTER_ROLES):
+        return ALLOW
+    return deny(
+        f"Vous ne programmez pas de sessions pour {organiser.with_article} : c'est le rôle de ses gestionnaires "
+        "de session, des concepteurs de la formation ou, pour une organisation qui l'a adoptée, de son équipe "
+        "Mentor et de ses administrateurs."
+    )
 
 
 @permission("offer.manage_session")

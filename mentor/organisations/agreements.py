@@ -24,3 +24,16 @@ def expiring_agreements(today: date | None = None):
         .select_related("partner")
         .order_by("ends_on")
     )
+
+
+def agreements_covering(organisations):
+    """The agreements of ``organisations`` and of their ancestors (a ministry's agreement covers its services),
+    whatever their status, from the top of the tree down and the latest first, with their partner and the
+    collections they cover."""
+    ancestor_ids = sorted({pk for organisation in organisations for pk in organisation.ancestor_ids})
+    return (
+        PartnershipAgreement.objects.filter(partner_id__in=ancestor_ids)
+        .select_related("partner")
+        .prefetch_related("contributed_collections")
+        .order_by("partner__path", "-starts_on", "pk")
+    )

@@ -11,6 +11,7 @@ from mentor.core.tree import build_path, check_not_own_ancestor, ids_in_path
 from mentor.core.uploads import RandomName
 
 from .enums import NOT_ATTACHABLE_KINDS, AgreementStatus, OrganisationKind
+from .names import Article, forms, guessed
 from .signals import subtree_moved
 from .validators import validate_agreement_document
 
@@ -57,6 +58,20 @@ class Organisation(TimeStampedModel):
         help_text="Sigle court, par exemple DGAFP.",
     )
     name = models.CharField("nom", max_length=255)
+    article = models.CharField(
+        "article",
+        max_length=3,
+        choices=Article.choices,
+        blank=True,
+        help_text="Vide : deviné d'après le premier mot du nom (« Ministère » : le, « Direction » : la…).",
+    )
+    name_in_sentence = models.CharField(
+        "nom dans une phrase",
+        max_length=255,
+        blank=True,
+        help_text="Le nom tel qu'il s'écrit après l'article, par exemple « ministère de l'Intérieur ». "
+        "Vide : deviné d'après le nom.",
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name="organisation parente",
@@ -88,6 +103,25 @@ class Organisation(TimeStampedModel):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    def _forms(self) -> tuple[str, str, str]:
+        article, sentence = guessed(self.name)
+        return forms(self.article or article, self.name_in_sentence or sentence)
+
+    @property
+    def with_article(self) -> str:
+        """« le ministère de l'Intérieur » (``|capfirst`` at the start of a sentence)."""
+        return self._forms()[0]
+
+    @property
+    def of_name(self) -> str:
+        """« du ministère de l'Intérieur », « de la DGFiP », « de l'Institut national du service public »."""
+        return self._forms()[1]
+
+    @property
+    def to_name(self) -> str:
+        """« au ministère de l'Intérieur », « à la préfecture de la Gironde »."""
+        return self._forms()[2]
 
     @property
     def depth(self) -> int:

@@ -4,6 +4,8 @@ app_name = "www"
 
 urlpatterns = [
     path("", include("mentor.www.home.urls")),
+    path("", include("mentor.www.site.urls")),
+    path("", include("mentor.www.contributors.urls")),
     path("contribuer/", include("mentor.www.contribute.urls")),
     path("relectures/", include("mentor.www.review.urls")),
     path("conception/", include("mentor.www.design.urls")),

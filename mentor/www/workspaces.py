@@ -1,31 +1,53 @@
-"""Which working spaces of the menu a signed-in user has: "Contribuer" for designers, "Relectures" for reviewers.
-An agent who is neither sees only the catalogue and their trainings."""
+"""Which working spaces of the menu a signed-in user has: "Contribuer" for designers, "Relectures" for reviewers,
+"Sessions" for those who manage or schedule sessions, "Mon organisation" for those who administer an entity or decide its
+requests. An agent who is none of these sees only the catalogue and their trainings."""
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
+
 from mentor.accounts.enums import Role
+from mentor.accounts.models import User
 from mentor.accounts.roles import roles_of
-from mentor.offer.models import Training
+from mentor.offer.models import Session, Training
+from mentor.offer.permissions import ADOPTER_ROLES
 
 # Roles whose holders review trainings: their organisation's (Mentor team), their collections' (collection
 # reviewer), or every one (DGAFP).
 REVIEWING_ROLES = (Role.MENTOR_TEAM, Role.COLLECTION_REVIEWER, Role.DGAFP_ADMIN)
+# Roles whose holders find something under /organisation/: the entity's roles and team, or its requests.
+ORGANISATION_ROLES = (Role.ENTITY_ADMIN, Role.MENTOR_TEAM, Role.DGAFP_ADMIN)
 
 
 @dataclass(frozen=True)
 class Workspaces:
     contribute: bool = False
     review: bool = False
+    sessions: bool = False
+    organisation: bool = False
 
 
 def workspaces_of(user) -> Workspaces:
-    """From the roles read once for the request; one query more only for a user listed as designer of a training
-    without holding the designer role."""
+    """From the roles read once for the request; one query more only for a user who does not hold the designer
+    role, to know whether they are named designer of a training or manager of a session. Designers schedule the
+    sessions of their trainings: "Sessions" is theirs too."""
     if not user.is_authenticated:
         return Workspaces()
     roles = roles_of(user)
-    contribute = (
-        roles.holds(Role.DESIGNER) or Training.designers.through.objects.filter(user_id=user.pk).exists()
-    )
+    contribute = roles.holds(Role.DESIGNER)
+    # Entity administrators and Mentor teams schedule the sessions of the trainings their organisation adopted.
+    sessions = contribute or roles.is_dgafp_admin or any(roles.holds(role) for role in ADOPTER_ROLES)
+    if not contribute:
+        designs, manages = (
+            User.objects.filter(pk=user.pk)
+            .annotate(
+                designs=Exists(Training.designers.through.objects.filter(user_id=OuterRef("pk"))),
+                manages=Exists(Session.managers.through.objects.filter(user_id=OuterRef("pk"))),
+            )
+            .values_list("designs", "manages")
+            .get()
+        )
+        contribute, sessions = designs, sessions or designs or manages
     review = roles.is_superuser or any(roles.holds(role) for role in REVIEWING_ROLES)
-    return Workspaces(contribute=contribute, review=review)
+    organisation = roles.is_superuser or any(roles.holds(role) for role in ORGANISATION_ROLES)
+    return Workspaces(contribute=contribute, review=review, sessions=sessions, organisation=organisation)

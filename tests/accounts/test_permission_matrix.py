@@ -77,7 +77,7 @@ ACTIONS = {
     "follow the partnership agreements": (
         "accounts.view_agreements",
         lambda w: None,
-        allowed("dgafp_admin"),
+        allowed("entity_admin", "dgafp_admin"),
     ),
 }
 

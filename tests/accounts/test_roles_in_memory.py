@@ -51,7 +51,7 @@ def test_who_administers_an_organisation_is_decided_in_memory(held, organisation
     assert bool(decision) is allowed
     assert (
         allowed
-        or decision.reason == f"Seuls les administrateurs de {organisation.name} peuvent gérer cette entité."
+        or decision.reason == f"Seuls les administrateurs {organisation.of_name} peuvent gérer cette entité."
     )
 
 

@@ -117,3 +117,18 @@ def test_demo_data_loads_twice_without_duplicates():
         trainings,
         sessions,
     )
+
+
+def test_every_collection_lead_has_a_team_to_write_to_and_the_demo_adds_no_duplicate(reference_data):
+    from mentor.organisations.models import TeamMembership
+
+    leads = Organisation.objects.filter(led_collections__isnull=False).distinct().order_by("code")
+    assert leads.count() == 7
+    for lead in leads:
+        assert TeamMembership.objects.filter(organisation=lead).exclude(email="").exists(), lead.code
+    call_command("load_demo_data")
+    for lead in leads:
+        emails = list(
+            TeamMembership.objects.filter(organisation=lead, user=None).values_list("email", flat=True)
+        )
+        assert len(emails) == len(set(emails)), lead.code

@@ -25,15 +25,18 @@ def test_sign_up_confirm_and_read_the_contact_page(page):
 
     page.goto("/")
     page.get_by_role("link", name="Créer un compte").click()
-    page.get_by_label("Votre adresse électronique professionnelle").fill(EMAIL)
+    # The address is asked once: searching keeps it, and its domain proposes the entity.
+    expect(page.get_by_role("textbox", name="Adresse électronique")).to_have_count(1)
+    page.get_by_label("Adresse électronique professionnelle").fill(EMAIL)
     page.get_by_role("button", name="Rechercher").click()
+    expect(page.get_by_role("textbox", name="Adresse électronique")).to_have_count(1)
     # The entity owning the address's domain is pre-selected; the agent picks their own service below it.
     expect(page.get_by_label("DGFiP (DGFIP)")).to_be_checked()
     # The design system draws the radio on its label, which therefore takes the click.
     page.get_by_text("DRFiP de Bretagne (DRFIP)").click()
     expect(page.get_by_label("DRFiP de Bretagne (DRFIP)")).to_be_checked()
     expect(page.get_by_label("DGFiP (DGFIP)")).not_to_be_checked()
-    expect(page.get_by_label("Adresse électronique professionnelle", exact=True)).to_have_value(EMAIL)
+    expect(page.get_by_label("Adresse électronique professionnelle")).to_have_value(EMAIL)
     page.get_by_label("Prénom").fill("Camille")
     page.get_by_label("Nom", exact=True).fill("Durand")
     page.get_by_label("Mot de passe", exact=False).first.fill(PASSWORD)
@@ -55,7 +58,7 @@ def test_sign_up_confirm_and_read_the_contact_page(page):
     expect(page.get_by_role("link", name="Mon compte").first).to_be_visible()
     page.get_by_role("link", name="Contact").click()
     expect(
-        page.get_by_role("heading", level=2, name="L'équipe Mentor — Ministère de l'Économie")
+        page.get_by_role("heading", level=2, name="L'équipe Mentor du ministère de l'Économie")
     ).to_be_visible()
     expect(page.get_by_text("Fatima Benali")).to_be_visible()
     expect(page.get_by_role("link", name="mentor@finances.gouv.fr").first).to_be_visible()

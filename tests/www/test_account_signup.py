@@ -224,3 +224,36 @@ def test_a_link_for_an_address_since_changed_is_refused(client, realm):
     user.email = "nouvelle@dgfip.finances.gouv.fr"
     user.save()
     assert client.get(reverse("accounts:confirm", args=[token])).status_code == 400
+
+
+def test_an_address_longer_than_the_standard_allows_is_refused(client, realm):
+    email = "c" * 240 + "@dgfip.finances.gouv.fr"  # 263 characters: valid in shape, longer than 254
+    response = sign_up(client, email, realm.drfip)
+    assert response.status_code == 200
+    assert "Une adresse électronique compte au plus 254 caractères (celle-ci en a 263)." in text(response)
+    assert not User.objects.filter(email=email).exists()
+    # 254 characters are accepted.
+    email = "c" * 231 + "@dgfip.finances.gouv.fr"
+    assert len(email) == 254
+    assert sign_up(client, email, realm.drfip).status_code == 302
+    assert User.objects.filter(email=email).exists()
+
+
+def test_the_address_is_asked_once_and_kept_by_the_entity_search(client, realm):
+    response = client.post(
+        reverse("accounts:signup"),
+        {
+            "email": "camille.durand@dgfip.finances.gouv.fr",
+            "q": "bretagne",
+            "first_name": "Camille",
+            "rechercher": "1",
+        },
+    )
+    html = text(response)
+    assert response.status_code == 200
+    # A search is not a sign-up attempt: no error, nothing created, the typed values come back.
+    assert "Le formulaire contient des erreurs" not in html
+    assert not User.objects.filter(email="camille.durand@dgfip.finances.gouv.fr").exists()
+    assert html.count('type="email"') == 1
+    assert 'value="camille.durand@dgfip.finances.gouv.fr"' in html and 'value="Camille"' in html
+    assert listed_ids(html) >= {realm.drfip.pk}

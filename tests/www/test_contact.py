@@ -37,7 +37,7 @@ def test_an_agent_sees_the_team_of_the_nearest_ancestor_with_one(client, realm):
     TeamMembershipFactory(organisation=realm.mi, name="Gilles Bernard")
     client.force_login(realm.users["agent"])  # DRFiP → DGFiP → MEF: only MEF has a team
     page = text(client.get(reverse("www:contact")))
-    assert "L'équipe Mentor — Ministère de l'Économie" in page
+    assert "L'équipe Mentor du ministère de l'Économie" in page
     assert "Fatima Benali" in page and "Référente formation" in page and "01 02 03 04 05" in page
     assert "Votre entité, DRFiP de Bretagne, n'a pas d'équipe Mentor propre" in page
     assert "Gilles Bernard" not in page
@@ -60,6 +60,18 @@ def test_the_collection_leads_are_listed_with_their_team(client, realm):
     assert "Management" in page and "mentor@fonction-publique.gouv.fr" in page
     assert "Langues" in page and "Ministère de l'Intérieur (MI)" in page
     assert "Connectez-vous" in page
+
+
+def test_a_lead_without_a_contact_says_whom_to_write_to_instead(client, realm):
+    CollectionFactory(name="Langues", lead=realm.mi)
+    row = lambda page: page.split("Langues")[1].split("</tr>")[0]  # noqa: E731
+    anonymous = row(text(client.get(reverse("www:contact"))))
+    assert "Pas encore de contact désigné" in anonymous and "connectez-vous" in anonymous
+    TeamMembershipFactory(organisation=realm.mef, email="mentor@finances.gouv.fr")
+    client.force_login(realm.users["agent"])
+    signed_in = row(text(client.get(reverse("www:contact"))))
+    assert "écrivez à votre équipe Mentor</a>, qui transmettra" in signed_in
+    assert "—" not in signed_in
 
 
 def test_a_user_whose_tree_has_no_team_is_told_so(client, realm):

@@ -8,6 +8,7 @@ from tests.factories import (
     CollectionFactory,
     MembershipFactory,
     OrganisationFactory,
+    SessionFactory,
     TrainingFactory,
     UserFactory,
 )
@@ -56,3 +57,43 @@ def test_an_anonymous_visitor_sees_neither_space(client):
     html = client.get(reverse("www:home")).content.decode()
     assert "Se connecter" in html
     assert CONTRIBUTE not in html and REVIEW not in html
+
+
+SESSIONS = reverse("www:managed_sessions")
+ORGANISATION = reverse("www:organisation:index")
+
+
+def pages_links(client, user):
+    client.force_login(user)
+    html = client.get(reverse("www:catalogue")).content.decode()
+    return {SESSIONS: f'href="{SESSIONS}"' in html, ORGANISATION: f'href="{ORGANISATION}"' in html}
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (None, {SESSIONS: False, ORGANISATION: False}),
+        # Designers schedule the sessions of their trainings.
+        (Role.DESIGNER, {SESSIONS: True, ORGANISATION: False}),
+        (Role.SESSION_MANAGER, {SESSIONS: True, ORGANISATION: False}),
+        # They schedule the sessions of the trainings their organisation adopted.
+        (Role.ENTITY_ADMIN, {SESSIONS: True, ORGANISATION: True}),
+        (Role.MENTOR_TEAM, {SESSIONS: True, ORGANISATION: True}),
+        (Role.DGAFP_ADMIN, {SESSIONS: True, ORGANISATION: True}),
+    ],
+)
+def test_session_managers_and_entity_administrators_find_their_pages_in_the_menu(
+    client, organisation, role, expected
+):
+    user = (
+        MembershipFactory(organisation=organisation, role=role).user
+        if role
+        else UserFactory(entity=organisation)
+    )
+    assert pages_links(client, user) == expected
+
+
+def test_someone_named_manager_of_a_session_sees_sessions(client, organisation):
+    user = UserFactory(entity=organisation)
+    SessionFactory(training=TrainingFactory(owner=organisation)).managers.add(user)
+    assert pages_links(client, user) == {SESSIONS: True, ORGANISATION: False}

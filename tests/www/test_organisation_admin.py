@@ -51,7 +51,7 @@ PAGES = {
         {"mentor_team", "entity_admin", "dgafp_admin"},
         403,
     ),
-    "agreements": (lambda w: reverse("www:organisation:agreements"), {"dgafp_admin"}, 403),
+    "agreements": (lambda w: reverse("www:organisation:agreements"), {"entity_admin", "dgafp_admin"}, 403),
 }
 CASES = [(page, role) for page in PAGES for role in ROLES]
 
@@ -89,7 +89,8 @@ def test_an_entity_administrator_grants_a_role_in_their_tree(client, realm):
         ({"organisation": "pref"}, "Choisissez une organisation de votre arborescence"),
         ({"organisation": 987654}, "Choisissez une organisation de votre arborescence"),
         ({"email": "inconnu@interieur.gouv.fr"}, "Aucun compte rattaché à votre arborescence"),
-        ({"role": Role.COLLECTION_REVIEWER}, "Choisissez la collection"),
+        # The ministry leads no collection: the role that would review nothing is not offered there.
+        ({"role": Role.COLLECTION_REVIEWER}, "ne fait pas partie de ceux que vous pouvez attribuer"),
     ],
     ids=[
         "DGAFP role",
@@ -192,6 +193,18 @@ def test_an_invitation_cannot_carry_a_role_the_administrator_may_not_grant(clien
     assert not Invitation.objects.exists() and not mail.outbox
 
 
+def test_an_invitation_to_an_address_longer_than_the_standard_allows_is_refused(client, realm):
+    client.force_login(realm.users["entity_admin"])
+    email = "c" * 240 + "@finances.gouv.fr"  # 257 characters
+    response = client.post(
+        reverse("www:organisation:invite", args=[realm.mef.pk]),
+        {"email": email, "organisation": realm.dgfip.pk, "role": ""},
+    )
+    assert response.status_code == 400
+    assert "Une adresse électronique compte au plus 254 caractères (celle-ci en a 257)." in text(response)
+    assert not Invitation.objects.exists() and not mail.outbox
+
+
 def team_data(forms, total=None):
     data = {
         "form-TOTAL_FORMS": str(total or len(forms)),
@@ -262,6 +275,25 @@ def test_the_dgafp_administrator_sees_agreements_expiring_within_90_days(client,
     assert "Ministère de l'Économie" not in page
 
 
+def test_an_entity_administrator_reads_the_agreements_of_their_organisation_and_above(client, realm):
+    today = timezone.localdate()
+    PartnershipAgreementFactory(
+        partner=realm.mef,
+        starts_on=today.replace(year=today.year - 1, month=12, day=1),
+        ends_on=today.replace(year=today.year + 2, month=1, day=1),
+    ).contributed_collections.add(realm.management)
+    PartnershipAgreementFactory(partner=realm.mi)
+    admin = UserFactory(entity=realm.dgfip)
+    MembershipFactory(user=admin, organisation=realm.dgfip, role=Role.ENTITY_ADMIN)
+    client.force_login(admin)
+    page = text(client.get(reverse("www:organisation:agreements")))
+    assert "Ministère de l'Économie" in page and "Active" in page and "Management" in page
+    assert f"1er décembre {today.year - 1}" in page and f"1er janvier {today.year + 2}" in page
+    assert "Ministère de l'Intérieur" not in page
+    # Read-only: no link to change them.
+    assert "administration" not in page.split('id="contenu"')[1].split("</main>")[0]
+
+
 def test_a_user_without_role_administers_nothing(client, realm):
     client.force_login(UserFactory(entity=realm.mef))
     assert "Vous n'administrez aucune entité" in text(client.get(reverse("www:organisation:index")))
@@ -283,6 +315,36 @@ def test_an_existing_account_signed_in_accepts_an_invitation(client, realm):
     client.force_login(invited)
     assert client.post(link).status_code == 302
     assert Membership.objects.filter(user=invited, organisation=realm.dgfip, role=Role.DESIGNER).exists()
+
+
+def test_the_reviewer_role_is_offered_only_where_a_collection_is_led_and_asks_for_it(client, realm):
+    client.force_login(realm.users["entity_admin"])
+    page = text(client.get(reverse("www:organisation:manage", args=[realm.mef.pk])))
+    assert "aucune ne l'est ici" in page and "Concepteur" in page
+    assert 'value="collection_reviewer"' not in page
+    client.force_login(realm.users["dgafp_admin"])
+    page = text(client.get(reverse("www:organisation:manage", args=[realm.dgafp.pk])))
+    assert 'value="collection_reviewer"' in page and "Collection relue" in page
+    reviewer = UserFactory(entity=realm.dgafp)
+    data = {"email": reviewer.email, "role": Role.COLLECTION_REVIEWER, "organisation": realm.dgafp.pk}
+    response = client.post(reverse("www:organisation:grant", args=[realm.dgafp.pk]), data)
+    assert response.status_code == 400
+    assert "sans quoi ce rôle ne donnerait rien à relire" in text(response)
+    assert not Membership.objects.filter(user=reviewer).exists()
+
+
+def test_the_administration_refuses_a_reviewer_without_collection_with_the_reason(client, realm):
+    admin = UserFactory(entity=realm.dgafp, is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    reviewer = UserFactory(entity=realm.dgafp)
+    data = {"user": reviewer.pk, "organisation": realm.dgafp.pk, "role": Role.COLLECTION_REVIEWER}
+    response = client.post(reverse("admin:accounts_membership_add"), {**data, "collection": ""})
+    assert response.status_code == 200
+    assert "sans quoi ce rôle ne donnerait rien à relire" in text(response)
+    assert not Membership.objects.filter(user=reviewer).exists()
+    data["collection"] = realm.management.pk
+    assert client.post(reverse("admin:accounts_membership_add"), data).status_code == 302
+    assert Membership.objects.filter(user=reviewer, collection=realm.management).exists()
 
 
 def test_a_reviewer_is_granted_a_collection_their_organisation_leads(client, realm):

@@ -119,3 +119,11 @@ def test_the_agreements_page(client, realm, django_assert_num_queries, extra):
     with django_assert_num_queries(5):
         response = client.get(reverse("www:organisation:agreements"))
     assert response.content.decode().count("Partenaire ") == extra
+
+
+@pytest.mark.parametrize(
+    "name", ["www:legal_notice", "www:personal_data", "www:site_map", "www:accessibility"]
+)
+def test_the_mandatory_pages_read_nothing_from_the_database(client, django_assert_num_queries, name):
+    with django_assert_num_queries(0):
+        assert client.get(reverse(name)).status_code == 200

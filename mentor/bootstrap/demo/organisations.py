@@ -52,6 +52,24 @@ ORGANISATIONS = [
     ("INSP", "Institut national du service public", K.PUBLIC_SERVICE_SCHOOL, None, ["insp.gouv.fr"]),
 ]
 
+# The article of each name, for the sentences that name an organisation (« l'équipe Mentor du ministère… »).
+ARTICLES = {
+    "MEF": "le",
+    "DGFIP": "la",
+    "DRFIP-BZH": "la",
+    "INPI": "l'",
+    "IGPDE": "l'",
+    "MI": "le",
+    "SGMI": "le",
+    "PREF-33": "la",
+    "ANTS": "l'",
+    "MTE": "le",
+    "SG-MTE": "le",
+    "DREAL-OCC": "la",
+    "OFB": "l'",
+    "INSP": "l'",
+}
+
 # Domains of the reference leads, so that their staff are recognised at sign-up.
 LEAD_DOMAINS = {"DGAFP": "fonction-publique.gouv.fr", "DINUM": "numerique.gouv.fr", "DAE": "achats.gouv.fr"}
 
@@ -95,6 +113,9 @@ def load() -> dict[str, Organisation]:
     for code, name, kind, parent, domains in ORGANISATIONS:
         if code not in orgs:
             orgs[code] = Organisation.objects.create(code=code, name=name, kind=kind, parent=orgs.get(parent))
+        if not orgs[code].article:
+            orgs[code].article = ARTICLES[code]
+            orgs[code].save(update_fields=["article"])
         for domain in domains:
             EmailDomain.objects.get_or_create(domain=domain, defaults={"organisation": orgs[code]})
     for code, domain in LEAD_DOMAINS.items():

@@ -17,3 +17,18 @@ def long_date(value: date | datetime | None) -> str:
         value = timezone.localtime(value) if timezone.is_aware(value) else value
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {formats.date_format(value, 'F Y')}"
+
+
+@register.filter
+def pluriel(value, arg: str = "s") -> str:
+    """Django's ``pluralize`` with the French rule: 0 and 1 take the singular (« 0 formation », « 1 inscrit
+    confirmé », « 2 formations »). ``arg`` as for ``pluralize``: a plural suffix, or "singular,plural"."""
+    if "," in arg:
+        singular, plural = arg.split(",", 1)
+    else:
+        singular, plural = "", arg
+    try:
+        count = len(value) if hasattr(value, "__len__") and not isinstance(value, str) else int(value)
+    except (TypeError, ValueError):
+        return ""
+    return plural if abs(count) >= 2 else singular

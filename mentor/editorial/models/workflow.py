@@ -112,6 +112,9 @@ class TrainingRevision(ReviewCycle):
         related_name="+",
     )
     values = models.JSONField("contenu proposé", default=dict)
+    # A re-evaluation of the label: the published content, unchanged, goes through a new quality review while the
+    # label stays until the decision.
+    reevaluation = models.BooleanField("réévaluation du label", default=False)
     created_at = models.DateTimeField("créée le", default=timezone.now)
     applied_at = models.DateTimeField("appliquée le", null=True, blank=True)
 

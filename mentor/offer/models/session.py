@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from mentor.accounts.enums import Role
 from mentor.accounts.roles import is_dgafp_admin, organisations_where
@@ -22,7 +22,8 @@ class SessionQuerySet(models.QuerySet):
 
     def managed_by(self, user):
         """THE rule of what session managers see past ``visible_to``: the sessions they manage — named on the
-        session, session manager of its organiser or of an organisation above it, or DGAFP administrator — with
+        session, session manager of its organiser or of an organisation above it, designer of its training when the
+        training's owner organises it, or DGAFP administrator — with
         their registrations, whatever their training's visibility. Of the training they learn nothing but its
         title, which names an untitled session: ``training_visible`` (annotated, the one rule of
         ``Training.objects.visible_to``) says whether its page may be linked. The catalogue, the training's page
@@ -34,7 +35,12 @@ class SessionQuerySet(models.QuerySet):
             organisers = organisations_where(user, Role.SESSION_MANAGER).values("pk")
             # Exists rather than a join on managers, so that counts annotated on the result are not multiplied.
             named = Session.managers.through.objects.filter(session=OuterRef("pk"), user=user)
-            managed = self.filter(Exists(named) | Q(organiser__in=organisers))
+            designs = Training.designers.through.objects.filter(training_id=OuterRef("training_id"), user=user)
+            managed = self.filter(
+                Exists(named)
+                | Q(organiser__in=organisers)
+                | (Exists(designs) & Q(organiser=F("training__owner")))
+            )
         visible = Training.objects.visible_to(user).filter(pk=OuterRef("training_id"))
         return managed.annotate(training_visible=Exists(visible))
 

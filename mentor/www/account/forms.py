@@ -7,13 +7,21 @@ from mentor.accounts.models import User
 
 from .entities import EntityField
 
+# The standard's limit (RFC 5321: 254 characters for a path), which is also the column's.
+EMAIL_MAX_LENGTH = 254
+EMAIL_TOO_LONG = "Une adresse électronique compte au plus 254 caractères (celle-ci en a %(show_value)d)."
+
 
 class SignUpForm(forms.Form):
     email = forms.EmailField(
         label="Adresse électronique professionnelle",
+        help_text="Elle sert aussi à proposer l'entité qui possède son domaine.",
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": "Saisissez votre adresse électronique.",
             "invalid": "Saisissez une adresse électronique valide, par exemple prenom.nom@finances.gouv.fr.",
+            "max_length": EMAIL_TOO_LONG,
         },
     )
     first_name = forms.CharField(

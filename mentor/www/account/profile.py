@@ -72,7 +72,7 @@ def entity_change(request):
         else:
             messages.success(
                 request,
-                f"Votre demande de rattachement à {change.to_entity.name} est transmise à son équipe Mentor.",
+                f"Votre demande de rattachement {change.to_entity.to_name} est transmise à son équipe Mentor.",
             )
             return redirect("accounts:profile")
     selected = form.cleaned_data.get("entity") if form.is_bound else None

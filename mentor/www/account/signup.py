@@ -21,9 +21,14 @@ from .forms import InvitationSignUpForm, SignUpForm
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("accounts:profile")
-    email = request.POST.get("email") or request.GET.get("email", "")
-    query = request.GET.get("q", "")
-    if request.method == "POST":
+    data = request.POST if request.method == "POST" else request.GET
+    email = data.get("email", "")
+    query = data.get("q", "")
+    if "rechercher" in request.POST:
+        # One form asks for the address once: its "Rechercher" button sends it with the entity searched, and the
+        # page comes back with the suggestion of the address's domain and what was typed (passwords excepted).
+        form = SignUpForm(initial={k: request.POST.get(k, "") for k in ("email", "first_name", "last_name")})
+    elif request.method == "POST":
         form = SignUpForm(request.POST)
         if form.is_valid():
             try:
@@ -88,8 +93,9 @@ def confirm(request, token):
         return redirect("accounts:login")
     messages.info(
         request,
-        "Votre adresse est confirmée. Votre demande de compte est transmise à l'équipe Mentor de "
-        f"{account_request.entity.name if account_request else 'votre entité'} : vous recevrez sa réponse par courriel.",
+        "Votre adresse est confirmée. Votre demande de compte est transmise à l'équipe Mentor "
+        f"{account_request.entity.of_name if account_request else 'de votre entité'} : vous recevrez sa réponse "
+        "par courriel.",
     )
     return redirect("www:home")
 
@@ -128,7 +134,7 @@ def invitation(request, token):
             )
         if user is None:
             login(request, member, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Vous avez rejoint {invitation.organisation.name}.")
+        messages.success(request, f"Vous avez rejoint {invitation.organisation.with_article}.")
         return redirect("accounts:profile")
     return render(
         request, "www/account/invitation.html", {"invitation": invitation, "form": form, "existing": existing}

@@ -71,6 +71,6 @@ def send(request):
         )
         deliver(message, sorted({member.email for member in team}))
     messages.success(
-        request, f"Votre message est enregistré et transmis à l'équipe Mentor — {team_organisation.name}."
+        request, f"Votre message est enregistré et transmis à l'équipe Mentor {team_organisation.of_name}."
     )
     return redirect("www:contact")

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
 from mentor.core.permissions import require
@@ -32,7 +33,7 @@ def adopt(request, pk):
         )
     messages.success(
         request,
-        f"{organisation.name} propose désormais « {training.title} » à ses agents et peut en ouvrir des sessions.",
+        f"{capfirst(organisation.with_article)} propose désormais « {training.title} » à ses agents et peut en ouvrir des sessions.",
     )
     return redirect(training.get_absolute_url())
 

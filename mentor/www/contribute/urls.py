@@ -15,6 +15,7 @@ urlpatterns = [
         views.revision_transition,
         name="revision_transition",
     ),
+    path("formations/<int:pk>/reevaluation/", views.request_reevaluation, name="request_reevaluation"),
     path("formations/<int:pk>/adopter/", actions.adopt, name="adopt"),
     path("collections/<slug:slug>/suivre/", actions.watch, name="watch"),
 ]

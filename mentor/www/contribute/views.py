@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mentor.core.permissions import check
 from mentor.design import progress
-from mentor.editorial import access, workflow
+from mentor.editorial import access, content, workflow
 from mentor.editorial.content import apply, serialise
 from mentor.editorial.enums import AWAITING_REVIEW, OPEN_REVISION_STATES
 from mentor.editorial.models import EditorialFile, TrainingRevision
@@ -98,6 +98,8 @@ def training_view(request, pk):
             "actions": available(file, request.user),
             "revision_actions": available(revision, request.user) if revision else [],
             "edit": edit_decision(request.user, training),
+            # A published training being revised shows the revision: that is what its designer is editing.
+            "content_rows": content.shown(training, revision.values if revision else None),
             "steps": [title for title, _ in STEPS],
             "design_steps": progress.steps_of(training),
             "design_links": is_designer,
@@ -219,3 +221,22 @@ def _fire(request, name, subject, training):
     ):
         return redirect("www:review:training", pk=training.pk)
     return redirect("www:contribute:training", pk=training.pk)
+
+
+@require_POST
+@login_required
+def request_reevaluation(request, pk):
+    training = get_object_or_404(access.trainings_followed_by(request.user), pk=pk)
+    try:
+        workflow.request_reevaluation(training, request.user)
+    except workflow.TransitionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            "La réévaluation est demandée : la formation attend une nouvelle revue qualité, son label reste "
+            "valable jusqu'à la décision.",
+        )
+    if access.trainings_editable_by(request.user).filter(pk=training.pk).exists():
+        return redirect("www:contribute:training", pk=training.pk)
+    return redirect("www:review:training", pk=training.pk)

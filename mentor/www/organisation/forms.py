@@ -7,6 +7,7 @@ from mentor.accounts.roles import is_dgafp_admin
 from mentor.core.permissions import check
 from mentor.offer.models import Collection
 from mentor.organisations.models import Organisation, TeamMembership
+from mentor.www.account.forms import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 
 
 def _roles_for(administrator, allow_none=False):
@@ -35,7 +36,11 @@ ORGANISATION_ERRORS = {
 
 
 class GrantRoleForm(_InTree):
-    email = forms.EmailField(label="Adresse électronique de la personne")
+    email = forms.EmailField(
+        label="Adresse électronique de la personne",
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={"max_length": EMAIL_TOO_LONG},
+    )
     role = forms.ChoiceField(label="Rôle", error_messages=ROLE_ERRORS)
     organisation = forms.ModelChoiceField(
         label="Dans l'organisation", queryset=Organisation.objects.none(), error_messages=ORGANISATION_ERRORS
@@ -51,10 +56,16 @@ class GrantRoleForm(_InTree):
 
     def __init__(self, administrator, organisation, *args, **kwargs):
         super().__init__(administrator, organisation, *args, **kwargs)
-        self.fields["role"].choices = _roles_for(administrator)
-        self.fields["collection"].queryset = Collection.objects.filter(
-            lead__path__startswith=organisation.path
-        )
+        collections = Collection.objects.filter(lead__path__startswith=organisation.path).order_by("name")
+        self.fields["collection"].queryset = collections
+        self.leads_collections = collections.exists()
+        roles = _roles_for(administrator)
+        if not self.leads_collections:
+            # A reviewer without a collection would review nothing: the role is offered only where there is a
+            # collection to review.
+            roles = [(value, label) for value, label in roles if value != Role.COLLECTION_REVIEWER]
+            del self.fields["collection"]
+        self.fields["role"].choices = roles
 
     def clean_email(self):
         email = self.cleaned_data["email"]
@@ -75,8 +86,6 @@ class GrantRoleForm(_InTree):
             role=cleaned["role"],
             collection=cleaned.get("collection") if cleaned["role"] == Role.COLLECTION_REVIEWER else None,
         )
-        if cleaned["role"] == Role.COLLECTION_REVIEWER and membership.collection is None:
-            raise ValidationError({"collection": "Choisissez la collection que cette personne relira."})
         decision = check(self.administrator, "accounts.grant_role", membership)
         if not decision:
             raise ValidationError(decision.reason)
@@ -93,7 +102,11 @@ class GrantRoleForm(_InTree):
 
 
 class InvitationForm(_InTree):
-    email = forms.EmailField(label="Adresse électronique à inviter")
+    email = forms.EmailField(
+        label="Adresse électronique à inviter",
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={"max_length": EMAIL_TOO_LONG},
+    )
     organisation = forms.ModelChoiceField(
         label="Entité de rattachement proposée",
         queryset=Organisation.objects.none(),

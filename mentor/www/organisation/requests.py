@@ -7,15 +7,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from mentor.accounts import services
+from mentor.accounts.roles import is_dgafp_admin
 from mentor.core.permissions import require
-from mentor.organisations.agreements import EXPIRY_WARNING_DAYS, expiring_agreements
+from mentor.organisations.agreements import EXPIRY_WARNING_DAYS, agreements_covering, expiring_agreements
 
 from ..account import emails
+from ..breadcrumb import breadcrumb
 from .refusal import shows_refusal
-from .scope import pending_account_requests, pending_entity_changes
+from .scope import administered_roots, pending_account_requests, pending_entity_changes
 
 
 @login_required
@@ -83,9 +86,20 @@ def decide(request, kind, pk):
 @shows_refusal
 @require_GET
 def agreements(request):
+    """Read-only: an entity administrator sees the agreements of their organisations and of the organisations
+    above them; a DGAFP administrator, who creates and changes them in the administration, those that expire
+    soon."""
     require(request.user, "accounts.view_agreements")
+    dgafp = is_dgafp_admin(request.user)
     return render(
         request,
         "www/organisation/agreements.html",
-        {"agreements": expiring_agreements(), "days": EXPIRY_WARNING_DAYS},
+        {
+            "expiring": expiring_agreements() if dgafp else None,
+            "own": None if dgafp else agreements_covering(administered_roots(request.user)),
+            "days": EXPIRY_WARNING_DAYS,
+            "breadcrumb_data": breadcrumb(
+                ("Mon organisation", reverse("www:organisation:index")), current="Conventions de partenariat"
+            ),
+        },
     )

@@ -18,7 +18,7 @@ from mentor.offer.registration import RegistrationRefused
 from mentor.offer.sessions import TransitionRefused
 
 from ..breadcrumb import breadcrumb
-from .forms import CapacityForm
+from .forms import CapacityForm, RescheduleForm, SessionForm
 
 S = RegistrationStatus
 
@@ -62,6 +62,9 @@ def session_detail(request, pk):
         "transitions": sessions.available_transitions(session, request.user),
         "transition_logs": session.transition_logs.select_related("actor"),
         "capacity_form": CapacityForm(initial={"capacity": session.capacity}),
+        "reschedule_form": RescheduleForm()
+        if sessions.guard(session, sessions.date_change(session), request.user)
+        else None,
     }
     return render(request, "www/registrations/managed_session.html", context)
 
@@ -129,3 +132,57 @@ def decide_registration(request, pk, decision):
     else:
         messages.success(request, DECIDED_MESSAGES[registration.status])
     return redirect("www:managed_session", pk=registration.session_id)
+
+
+@login_required
+def session_create(request):
+    """Schedule a session through the lifecycle (``sessions.schedule_session``): it starts in preparation, its
+    scheduler among its managers."""
+    form = SessionForm(request.user, request.POST or None, initial={"training": request.GET.get("formation")})
+    if request.method == "POST" and form.is_valid():
+        session = form.save(commit=False)
+        try:
+            session = sessions.schedule_session(
+                session, request.user, form.cleaned_data.get("open_to_organisations") or ()
+            )
+        except TransitionRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(
+                request,
+                "La session est programmée, en préparation : ouvrez ses inscriptions quand elle est prête.",
+            )
+            return redirect("www:managed_session", pk=session.pk)
+    return render(
+        request,
+        "www/registrations/new_session.html",
+        {
+            "form": form,
+            "breadcrumb_data": breadcrumb(
+                ("Sessions que je gère", reverse("www:managed_sessions")), current="Programmer une session"
+            ),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@login_required
+def session_reschedule(request, pk):
+    session = get_object_or_404(Session.objects.managed_by(request.user), pk=pk)
+    form = RescheduleForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("www:managed_session", pk=session.pk)
+    try:
+        sessions.reschedule(
+            session, request.user, form.cleaned_data["starts_at"], form.cleaned_data["ends_at"]
+        )
+    except TransitionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request, "Les nouvelles dates sont enregistrées et les agents inscrits en sont avertis."
+        )
+    return redirect("www:managed_session", pk=session.pk)

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from mentor.core.permissions import check
 from mentor.editorial.content import field_label
 from mentor.editorial.models import Label, QualityRating, QualityReview, TransitionLog
+from mentor.editorial.workflow import reevaluation_decision
 
 
 def training_context(training, user) -> dict:
@@ -24,6 +25,8 @@ def training_context(training, user) -> dict:
             .prefetch_related(Prefetch("ratings", QualityRating.objects.order_by("position")))
         ]
     context["adoptions"] = training.adoptions.select_related("organisation")
+    if context["label"] is not None:
+        context["reevaluation"] = reevaluation_decision(training, user)
     return context
 
 

@@ -102,9 +102,8 @@ def training_view(request, pk):
             ),
             "cycle": cycle,
             "is_revision": is_revision,
-            "diff": [row for row in content.diff(training, cycle.values) if row.changed]
-            if is_revision
-            else [],
+            **(_revision_rows(training, cycle.values) if is_revision else {}),
+            "content_rows": [] if is_revision else content.shown(training),
             "missing": missing_items_of(cycle) if cycle.pk else [],
             "can_start": guard("start_review", cycle, request.user),
             "form": form,
@@ -129,6 +128,13 @@ def _design_context(training, user) -> dict:
         "mark_model": mark_model,
         "is_model": bool(mark_model) and progress.is_model(training),
     }
+
+
+def _revision_rows(training, values) -> dict:
+    """Every field of a revision beside the published one, those it changes first."""
+    rows = content.diff(training, values)
+    changed = [row for row in rows if row.changed]
+    return {"diff": changed + [row for row in rows if not row.changed], "diff_changed": changed}
 
 
 @require_POST

@@ -4,10 +4,13 @@ their templates and the URLs they post to, in ``www``: ``editorial`` knows nothi
 
 from django import template
 
+from mentor.accounts.enums import Role
+from mentor.accounts.roles import roles_of
 from mentor.core.permissions import check
 from mentor.editorial.access import trainings_followed_by
 from mentor.editorial.models import CollectionWatch, Label
 from mentor.editorial.permissions import adopting_organisations
+from mentor.offer.permissions import ADOPTER_ROLES
 
 register = template.Library()
 
@@ -27,9 +30,18 @@ def label_badge(training, in_list=False):
 @register.inclusion_tag("www/editorial/includes/training_panel.html", takes_context=True)
 def editorial_panel(context, training):
     user = context["request"].user
+    adoptions = list(training.adoptions.select_related("organisation").order_by("organisation__name"))
+    roles = roles_of(user)
+    # Adopting promises that the adopter opens its own sessions: its people find where to schedule them here.
+    schedules = user.is_authenticated and (
+        roles.is_dgafp_admin
+        or roles.holds(Role.SESSION_MANAGER, training.owner)
+        or any(roles.holds_any(a.organisation, *ADOPTER_ROLES) for a in adoptions)
+    )
     return {
         "training": training,
-        "adoptions": training.adoptions.select_related("organisation"),
+        "adoptions": adoptions,
+        "schedules": schedules,
         "adopt": check(user, "editorial.adopt_training", training) if user.is_authenticated else None,
         "adopters": adopting_organisations(user, training),
         "follows": user.is_authenticated and trainings_followed_by(user).filter(pk=training.pk).exists(),
