@@ -122,7 +122,7 @@ def ranking(call):
     done = Q(evaluations__completed_at__isnull=False)
     rows = (
         Proposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED)
-        .select_related("organisation")
+        .select_related("organisation", "call")
         .annotate(
             average=Avg("evaluations__score", filter=done),
             lowest=Min("evaluations__score", filter=done),

@@ -8,6 +8,7 @@ urlpatterns = [
     path("relectures/", include("mentor.www.review.urls")),
     path("contact/", include("mentor.www.contact.urls")),
     path("organisation/", include("mentor.www.organisation.urls")),
+    path("appels/", include("mentor.www.funding.urls")),
     path("", include("mentor.www.catalogue.urls")),
     path("", include("mentor.www.registrations.urls")),
 ]
