@@ -17,7 +17,6 @@ from mentor.editorial.access import trainings_editable_by
 from mentor.funding import decisions, evaluation, followup
 from mentor.funding.access import (
     calls_visible_to,
-    eligibility,
     is_editor,
     may_edit,
     organisations_of,
