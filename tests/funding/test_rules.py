@@ -279,3 +279,35 @@ def test_a_draft_call_is_the_dgafps_only_and_the_description_is_sanitised(client
     assert client.get(call.get_absolute_url()).status_code == 404
     client.force_login(calls.admin)
     assert client.get(call.get_absolute_url()).status_code == 200
+
+
+def test_the_personal_data_export_holds_proposals_and_evaluations(client, calls):
+    import json
+
+    proposal = calls.proposal(calls.call())
+    proposal.editors.add(calls.co_editor)
+    proposal = PROPOSALS.fire("submit", proposal, calls.applicant)
+    item = evaluation.assign(proposal, calls.evaluator, calls.admin)
+    evaluation.start(item, calls.evaluator)
+    client.force_login(calls.applicant)
+    data = json.loads(client.get(reverse("accounts:personal_data")).content)
+    assert [p["proposition"] for p in data["propositions_d_appels_a_projets"]] == ["Former à la sobriété"]
+    assert [e["action"] for e in data["journal_des_propositions"]] == ["submit"]
+    client.force_login(calls.co_editor)
+    data = json.loads(client.get(reverse("accounts:personal_data")).content)
+    assert [p["proposition"] for p in data["propositions_co_redigees"]] == ["Former à la sobriété"]
+    client.force_login(calls.evaluator)
+    data = json.loads(client.get(reverse("accounts:personal_data")).content)
+    assert [e["proposition"] for e in data["evaluations_de_propositions"]] == ["Former à la sobriété"]
+
+
+def test_a_deleted_account_no_longer_co_edits_and_its_proposal_stays(calls):
+    from mentor.accounts.services import delete_account
+
+    proposal = calls.proposal(calls.call())
+    proposal.editors.add(calls.co_editor)
+    delete_account(calls.co_editor)
+    assert not proposal.editors.exists()
+    delete_account(calls.applicant)
+    proposal.refresh_from_db()
+    assert proposal.created_by_id == calls.applicant.pk and proposal.title == "Former à la sobriété"
