@@ -187,13 +187,15 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Mentor — offre de formation",
-    "DESCRIPTION": "Lecture de l'offre de formation Mentor visible par l'utilisateur.",
+    "DESCRIPTION": "Lecture de l'offre de formation Mentor visible par l'utilisateur et des appels à projets publiés.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI's assets are served from our static files, never from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "status": each enum keeps its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {"CallStatusEnum": "mentor.funding.enums.CallStatus"},
 }
 
 DSFR_USE_INTEGRITY_CHECKSUMS = True

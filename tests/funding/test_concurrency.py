@@ -66,7 +66,11 @@ def test_many_grants_at_once_fill_the_envelope_exactly(calls):
     Proposal.objects.update(status=ProposalStatus.SUBMITTED)
     outcomes = race(
         [
-            (calls.admin, reverse("www:funding:decide", args=[p.pk]), {"verdict": "selected", "granted": "10000"})
+            (
+                calls.admin,
+                reverse("www:funding:decide", args=[p.pk]),
+                {"verdict": "selected", "granted": "10000"},
+            )
             for p in proposals
         ]
     )

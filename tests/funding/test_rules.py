@@ -49,9 +49,16 @@ def test_a_submitted_proposal_is_no_longer_edited_but_may_be_withdrawn_before_th
     proposal = calls.proposal(call)
     PROPOSALS.fire("submit", proposal, calls.applicant)
     response = post(
-        client, calls.applicant, "proposal", proposal.pk, data=proposal_data(calls, proposal, title="Autre"), follow=True
+        client,
+        calls.applicant,
+        "proposal",
+        proposal.pk,
+        data=proposal_data(calls, proposal, title="Autre"),
+        follow=True,
     )
-    assert "La proposition est à l'état « Déposée » : elle ne peut plus être modifiée." in messages_of(response)
+    assert "La proposition est à l'état « Déposée » : elle ne peut plus être modifiée." in messages_of(
+        response
+    )
     proposal.refresh_from_db()
     assert proposal.title == "Former à la sobriété"
     PROPOSALS.fire("withdraw", proposal, calls.applicant)
@@ -64,14 +71,22 @@ def test_missing_items_are_listed_all_at_once(calls):
     with pytest.raises(TransitionRefused) as refusal:
         PROPOSALS.fire("submit", proposal, calls.applicant)
     reason = str(refusal.value)
-    for item in ("Il manque : le projet.", "Le budget est incomplet", "Pièce obligatoire manquante", "Décrivez"):
+    for item in (
+        "Il manque : le projet.",
+        "Le budget est incomplet",
+        "Pièce obligatoire manquante",
+        "Décrivez",
+    ):
         assert item in reason
 
 
 @pytest.mark.parametrize(
     ("overrides", "reason"),
     [
-        ({"requested": "35000", "own_funding": "20000"}, "dépasse 50 % du coût total, soit 30\u202f000,00\u00a0€"),
+        (
+            {"requested": "35000", "own_funding": "20000"},
+            "dépasse 50 % du coût total, soit 30\u202f000,00\u00a0€",
+        ),
         (
             {"total_cost": "100000", "own_funding": "55000", "requested": "45000", "other_funding": "0"},
             "dépasse le maximum par projet de 40\u202f000,00\u00a0€",
@@ -83,7 +98,9 @@ def test_missing_items_are_listed_all_at_once(calls):
 )
 def test_bad_budgets_are_refused_and_nothing_is_saved(client, calls, overrides, reason):
     proposal = calls.proposal(calls.call(), complete=False)
-    response = post(client, calls.applicant, "proposal", proposal.pk, data=proposal_data(calls, proposal, **overrides))
+    response = post(
+        client, calls.applicant, "proposal", proposal.pk, data=proposal_data(calls, proposal, **overrides)
+    )
     assert response.status_code == 400
     assert reason in text(response)
     proposal.refresh_from_db()
@@ -101,7 +118,12 @@ def test_bad_budgets_are_refused_and_nothing_is_saved(client, calls, overrides, 
 def test_attachments_are_checked_by_content_and_size(client, calls, upload, reason):
     proposal = calls.proposal(calls.call(), complete=False)
     response = post(
-        client, calls.applicant, "attach", proposal.pk, data={"document": calls.document.pk, "file": upload}, follow=True
+        client,
+        calls.applicant,
+        "attach",
+        proposal.pk,
+        data={"document": calls.document.pk, "file": upload},
+        follow=True,
     )
     assert any(reason in m for m in messages_of(response)), messages_of(response)
     assert not Attachment.objects.exists()
@@ -138,7 +160,8 @@ def test_a_proposal_for_an_organisation_the_user_does_not_belong_to_is_a_404(cli
     call = calls.call()
     client.force_login(calls.applicant)
     response = client.post(
-        reverse("www:funding:start", args=[call.pk]), {"organisation": calls.world.other_ministry.pk, "title": "X"}
+        reverse("www:funding:start", args=[call.pk]),
+        {"organisation": calls.world.other_ministry.pk, "title": "X"},
     )
     assert response.status_code == 404
     assert not Proposal.objects.exists()
@@ -199,12 +222,17 @@ def test_scores_outside_the_scale_are_refused_and_the_grid_is_copied(client, cal
     evaluation.start(item, calls.evaluator)
     # Editing the grid afterwards rewrites no evaluation.
     Criterion.objects.filter(call=call, name="Pertinence").update(name="Pertinence revue", weight=5)
-    response = post(client, calls.evaluator, "evaluation", item.pk, data={"score_1": "5", "score_2": "1", "complete": ""})
+    response = post(
+        client, calls.evaluator, "evaluation", item.pk, data={"score_1": "5", "score_2": "1", "complete": ""}
+    )
     assert response.status_code == 400
     assert "« Pertinence » : la note doit être comprise entre 0 et 4." in text(response)
     item.refresh_from_db()
     assert item.completed_at is None and [s.value for s in item.scores.all()] == [None, None]
-    assert [(s.criterion_name, s.weight) for s in item.scores.all()] == [("Pertinence", 2), ("Faisabilité", 1)]
+    assert [(s.criterion_name, s.weight) for s in item.scores.all()] == [
+        ("Pertinence", 2),
+        ("Faisabilité", 1),
+    ]
 
 
 def test_evaluating_a_proposal_of_ones_own_organisation_tree_is_refused(calls):
@@ -230,7 +258,9 @@ def test_what_each_role_sees(client, calls):
     call = calls.call(status=CallStatus.CLOSED)
     mine = calls.proposal(call, title="Ma proposition")
     mine.editors.add(calls.co_editor)
-    theirs = calls.proposal(call, organisation=calls.world.other_ministry, by=calls.other_applicant, title="Leur")
+    theirs = calls.proposal(
+        call, organisation=calls.world.other_ministry, by=calls.other_applicant, title="Leur"
+    )
     Proposal.objects.update(status=ProposalStatus.SUBMITTED)
     mine.refresh_from_db()
     evaluation.assign(mine, calls.evaluator, calls.admin)
