@@ -1,10 +1,9 @@
 """Every refusal of the issue, with its reason, and nothing partly saved; what each role may see."""
 
-from datetime import timedelta
-from decimal import Decimal
-
 import html
 import io
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,8 +13,7 @@ from django.utils import timezone
 
 from mentor.core.uploads import validate_upload
 from mentor.funding import decisions, evaluation
-from mentor.funding.enums import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES
-from mentor.funding.enums import CallStatus, ProposalStatus, Verdict
+from mentor.funding.enums import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, CallStatus, ProposalStatus, Verdict
 from mentor.funding.models import Attachment, Criterion, Proposal, ProposalLog
 from mentor.funding.workflow import CALLS, PROPOSALS, TransitionRefused
 from mentor.organisations.enums import OrganisationKind
