@@ -339,3 +339,20 @@ def test_a_deleted_account_no_longer_co_edits_and_its_proposal_stays(calls):
     delete_account(calls.applicant)
     proposal.refresh_from_db()
     assert proposal.created_by_id == calls.applicant.pk and proposal.title == "Former à la sobriété"
+
+
+def test_the_command_and_the_scheduler_open_and_close_calls_by_date(calls):
+    from django.core.management import call_command
+
+    from mentor.core.jobs import scheduled_jobs
+
+    now = timezone.now()
+    due = calls.call(status=CallStatus.PUBLISHED, opens_at=now - timedelta(hours=1))
+    later = calls.call(status=CallStatus.PUBLISHED, title="Plus tard", opens_at=now + timedelta(hours=1))
+    out = io.StringIO()
+    call_command("update_call_statuses", stdout=out)
+    assert f"Appel {due.pk} « Appel à projets 2026 » : ouvrir les candidatures" in out.getvalue()
+    assert "1 appel(s) mis à jour." in out.getvalue()
+    due.refresh_from_db(), later.refresh_from_db()
+    assert (due.status, later.status) == (CallStatus.OPEN, CallStatus.PUBLISHED)
+    assert "mentor.funding.tasks.update_call_statuses" in [job.name for job in scheduled_jobs()]
