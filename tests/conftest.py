@@ -10,7 +10,10 @@ from tests import guards
 # organisations, account, contact and organisation-administration tests.
 pytest_plugins = [
     "tests.editorial.fixtures",
-    "tests.funding.fixtures", "tests.accounts.world", "tests.accounts.oidc_provider"]
+    "tests.funding.fixtures",
+    "tests.accounts.world",
+    "tests.accounts.oidc_provider",
+]
 
 
 @pytest.fixture
