@@ -4,7 +4,7 @@ so anything outside is a 404."""
 from django.db.models import Q
 
 from mentor.accounts.models import Membership
-from mentor.accounts.roles import is_dgafp_admin
+from mentor.accounts.roles import is_dgafp_admin, roles_of
 from mentor.core.permissions import ALLOW, Decision, deny
 from mentor.organisations.agreements import has_active_agreement
 from mentor.organisations.models import Organisation
@@ -82,3 +82,15 @@ def may_edit(user, proposal) -> Decision:
     if proposal.call.status != CallStatus.OPEN:
         return deny("L'appel n'est pas ouvert aux candidatures : la proposition ne peut plus être modifiée.")
     return ALLOW
+
+
+def projects_funding(user, training) -> list[Proposal]:
+    """The funded projects that produce ``training``, for its page: the DGAFP sees them all, a user those of the
+    organisations they are attached to or hold a role in; anyone else none (no query for visitors)."""
+    if not user.is_authenticated:
+        return []
+    projects = Proposal.objects.filter(trainings=training).select_related("call", "organisation")
+    if not is_dgafp_admin(user):
+        organisation_ids = {user.entity_id, *(held.organisation_id for held in roles_of(user).held)}
+        projects = projects.filter(organisation_id__in=sorted(i for i in organisation_ids if i))
+    return list(projects.order_by("call__year", "pk"))

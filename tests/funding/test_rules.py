@@ -17,7 +17,7 @@ from mentor.funding.enums import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, CallSta
 from mentor.funding.models import Attachment, Criterion, Proposal, ProposalLog
 from mentor.funding.workflow import CALLS, PROPOSALS, TransitionRefused
 from mentor.organisations.enums import OrganisationKind
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import OrganisationFactory, TrainingFactory, UserFactory
 
 from .fixtures import PDF, make_dgafp_admin, odt
 from .test_walk import messages_of, post, proposal_data
@@ -356,3 +356,20 @@ def test_the_command_and_the_scheduler_open_and_close_calls_by_date(calls):
     due.refresh_from_db(), later.refresh_from_db()
     assert (due.status, later.status) == (CallStatus.OPEN, CallStatus.PUBLISHED)
     assert "mentor.funding.tasks.update_call_statuses" in [job.name for job in scheduled_jobs()]
+
+
+def test_the_training_page_shows_its_funding_to_the_dgafp_and_the_projects_organisation_only(client, calls):
+    call = calls.call(status=CallStatus.CLOSED)
+    proposal = calls.proposal(call)
+    Proposal.objects.update(status=ProposalStatus.SUBMITTED)
+    decisions.decide(proposal, calls.admin, Verdict.SELECTED, Decimal("10000"))
+    CALLS.fire("publish_results", call, calls.admin)
+    training = TrainingFactory(title="La sobriété numérique", owner=calls.organisation)
+    from mentor.funding import followup
+
+    followup.link_training(Proposal.objects.select_related("call").get(), calls.admin, training)
+    for user, shown in ((calls.admin, True), (calls.colleague, True), (calls.world.outsider, False)):
+        client.force_login(user)
+        page = text(client.get(training.get_absolute_url()))
+        assert "La sobriété numérique" in page
+        assert ("cofinancé par « Appel à projets 2026 »" in page) is shown, user
