@@ -133,7 +133,8 @@ class Calls:
 
 
 @pytest.fixture
-def calls(world):
+def calls(world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the attachments of a test go with it
     return Calls(world)
 
 

@@ -10,12 +10,34 @@ from django.db.models import Sum
 from django.test import Client
 from django.urls import reverse
 
+from mentor.funding import decisions
 from mentor.funding.enums import CallStatus, ProposalStatus, Verdict
 from mentor.funding.models import Proposal
 
 from .fixtures import make_dgafp_admin
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def overlapping(monkeypatch):
+    """Make the race as tight as it can be: each request, having added up the grants, waits for the others to
+    have done the same before it writes. Without the lock on the call's row, every request would then write on a
+    stale total; with it, the others are still waiting for the lock, so the first one goes on alone after a
+    moment and each next one adds up what the previous ones granted."""
+    barrier = {}
+
+    def granted_total(call, excluding=None):
+        total = real(call, excluding)
+        try:
+            barrier["now"].wait(timeout=1)
+        except threading.BrokenBarrierError:
+            pass
+        return total
+
+    real = decisions.granted_total
+    monkeypatch.setattr(decisions, "granted_total", granted_total)
+    return barrier
 
 
 def race(posts):
@@ -42,12 +64,13 @@ def race(posts):
     return outcomes
 
 
-def test_two_administrators_granting_at_once_never_overspend_the_envelope(calls):
+def test_two_administrators_granting_at_once_never_overspend_the_envelope(calls, overlapping):
     call = calls.call(status=CallStatus.CLOSED, envelope=Decimal("30000"))
     first = calls.proposal(call, requested="20000", title="Premier")
     second = calls.proposal(call, requested="20000", title="Second")
     Proposal.objects.update(status=ProposalStatus.SUBMITTED)
     other_admin = make_dgafp_admin(calls.world)
+    overlapping["now"] = threading.Barrier(2)
     outcomes = race(
         [
             (user, reverse("www:funding:decide", args=[p.pk]), {"verdict": "selected", "granted": "20000"})
@@ -60,10 +83,11 @@ def test_two_administrators_granting_at_once_never_overspend_the_envelope(calls)
     assert granted.aggregate(total=Sum("granted"))["total"] == Decimal("20000")
 
 
-def test_many_grants_at_once_fill_the_envelope_exactly(calls):
+def test_many_grants_at_once_fill_the_envelope_exactly(calls, overlapping):
     call = calls.call(status=CallStatus.CLOSED, envelope=Decimal("30000"))
     proposals = [calls.proposal(call, requested="10000", title=f"Projet {n}") for n in range(5)]
     Proposal.objects.update(status=ProposalStatus.SUBMITTED)
+    overlapping["now"] = threading.Barrier(5)
     outcomes = race(
         [
             (

@@ -10,7 +10,8 @@ from mentor.funding.models import Call, Milestone, Proposal
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_a_past_call_with_funded_trainings_and_an_open_call(client):
+def test_the_demo_has_a_past_call_with_funded_trainings_and_an_open_call(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     call_command("load_demo_data")
     call_command("load_demo_data")  # a second load changes nothing
     past = Call.objects.get(year=2021)
