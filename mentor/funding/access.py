@@ -2,6 +2,7 @@
 so anything outside is a 404."""
 
 from django.db.models import Q
+from django.utils import timezone
 
 from mentor.accounts.models import Membership
 from mentor.accounts.roles import is_dgafp_admin, roles_of
@@ -79,7 +80,7 @@ def may_edit(user, proposal) -> Decision:
         return deny(
             f"La proposition est à l'état « {proposal.get_status_display()} » : elle ne peut plus être modifiée."
         )
-    if proposal.call.status != CallStatus.OPEN:
+    if proposal.call.status != CallStatus.OPEN or proposal.call.closes_at <= timezone.now():
         return deny("L'appel n'est pas ouvert aux candidatures : la proposition ne peut plus être modifiée.")
     return ALLOW
 

@@ -373,3 +373,31 @@ def test_the_training_page_shows_its_funding_to_the_dgafp_and_the_projects_organ
         page = text(client.get(training.get_absolute_url()))
         assert "La sobriété numérique" in page
         assert ("cofinancé par « Appel à projets 2026 »" in page) is shown, user
+
+
+def test_a_new_file_replaces_the_previous_one_and_editing_ends_at_the_closing_time(client, calls):
+    call = calls.call()
+    proposal = calls.proposal(call, complete=False)
+    post(client, calls.applicant, "attach", proposal.pk, data={"document": calls.document.pk, "file": odt()})
+    first = Attachment.objects.get()
+    post(
+        client,
+        calls.applicant,
+        "attach",
+        proposal.pk,
+        data={"document": calls.document.pk, "file": odt("v2.odt")},
+    )
+    assert [a.original_name for a in Attachment.objects.all()] == ["v2.odt"]
+    assert not first.file.storage.exists(first.file.name)
+    call.closes_at = timezone.now() - timedelta(seconds=1)
+    call.opens_at = call.closes_at - timedelta(days=1)
+    call.save()
+    response = post(
+        client, calls.applicant, "proposal", proposal.pk, data=proposal_data(calls, proposal), follow=True
+    )
+    assert (
+        "L'appel n'est pas ouvert aux candidatures : la proposition ne peut plus être modifiée."
+        in messages_of(response)
+    )
+    proposal.refresh_from_db()
+    assert proposal.requested is None

@@ -7,6 +7,7 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -163,8 +164,7 @@ def test_a_whole_call_from_draft_to_a_published_funded_training(client, calls, w
     assert call.status == CallStatus.RESULTS_PUBLISHED
     run_tasks()
     assert sorted(m.to[0] for m in mail.outbox) == sorted([calls.applicant.email, calls.co_editor.email])
-    assert "http://testserver" not in mail.outbox[0].body
-    assert f"/appels/propositions/{proposal.pk}/" in mail.outbox[0].body
+    assert f"{settings.SITE_URL}/appels/propositions/{proposal.pk}/" in mail.outbox[0].body
     assert mail.outbox[0].body.count("Montant accordé : 25\u202f000,00\u00a0€") == 1
     client.force_login(calls.applicant)
     page = client.get(proposal.get_absolute_url()).content.decode()

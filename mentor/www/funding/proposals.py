@@ -195,7 +195,10 @@ def attach(request, pk):
         return redirect(proposal)
     upload = form.cleaned_data["file"]
     with transaction.atomic():
-        Attachment.objects.filter(proposal=proposal, document=form.cleaned_data["document"]).delete()
+        # A new file replaces the previous one for the same document, on disk too.
+        for previous in Attachment.objects.filter(proposal=proposal, document=form.cleaned_data["document"]):
+            previous.file.delete(save=False)
+            previous.delete()
         Attachment.objects.create(
             proposal=proposal,
             document=form.cleaned_data["document"],
