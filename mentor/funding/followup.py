@@ -65,6 +65,12 @@ def pay(proposal, user, amount: Decimal, paid_on, label: str = "") -> Payment:
 def link_training(proposal, user, training) -> FundedTraining:
     """Link a training the project produces (the caller found it among the trainings ``user`` may see)."""
     _funded(proposal, user)
+    organisation = proposal.organisation
+    if not is_dgafp_admin(user) and not training.owner.path.startswith(organisation.path):
+        raise FollowUpRefused(
+            f"« {training.title} » est produite par {training.owner.name} : l'équipe du projet ne lie que les "
+            f"formations de « {organisation.name} » et de ses services."
+        )
     try:
         with transaction.atomic():
             link = FundedTraining.objects.create(proposal=proposal, training=training)

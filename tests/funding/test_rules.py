@@ -367,7 +367,11 @@ def test_the_training_page_shows_its_funding_to_the_dgafp_and_the_projects_organ
     training = TrainingFactory(title="La sobriété numérique", owner=calls.organisation)
     from mentor.funding import followup
 
-    followup.link_training(Proposal.objects.select_related("call").get(), calls.admin, training)
+    funded = Proposal.objects.select_related("call", "organisation").get()
+    elsewhere = TrainingFactory(title="Ailleurs", owner=calls.world.other_ministry)
+    with pytest.raises(followup.FollowUpRefused, match="ne lie que les formations de « Direction générale"):
+        followup.link_training(funded, calls.applicant, elsewhere)
+    followup.link_training(funded, calls.applicant, training)
     for user, shown in ((calls.admin, True), (calls.colleague, True), (calls.world.outsider, False)):
         client.force_login(user)
         page = text(client.get(training.get_absolute_url()))
