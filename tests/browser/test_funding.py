@@ -106,3 +106,16 @@ def test_an_evaluator_scores_and_the_committee_records_a_decision(page, calls):
     expect(page.get_by_text("Retenu — montant accordé : 15\u202f000,00\u00a0€")).to_be_visible()
     proposal.refresh_from_db()
     assert proposal.verdict == Verdict.SELECTED and proposal.granted == Decimal("15000")
+
+    # The results are published in one move; the funded project is followed on its page.
+    page.get_by_role("navigation", name="vous êtes ici :").get_by_role("link", name=call.title).click()
+    page.get_by_role("link", name="Gestion et sélection").click()
+    page.get_by_role("button", name="Publier les résultats").click()
+    expect(page.get_by_text("« Publier les résultats » : c'est fait.")).to_be_visible()
+    page.get_by_role("link", name="Former à la sobriété").click()
+    page.get_by_label("Montant (€)").fill("5000")
+    page.get_by_label("Versé le").fill("2026-12-01")
+    page.get_by_role("button", name="Enregistrer le versement").click()
+    expect(page.get_by_text("Versement enregistré.")).to_be_visible()
+    expect(page.get_by_text("5\u202f000,00\u00a0€ versés sur 15\u202f000,00\u00a0€ accordés")).to_be_visible()
+    assert_accessible(page)
