@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from mentor.accounts.roles import is_dgafp_admin
@@ -20,7 +20,7 @@ from mentor.funding.workflow import CALLS, TransitionRefused
 from ..breadcrumb import breadcrumb
 from .forms import StartForm
 
-CALLS_LINK = ("Appels à projets", "/appels/")
+CALLS_LINK = ("Appels à projets", reverse_lazy("www:funding:calls"))
 
 
 @require_GET

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mentor.funding import evaluation as evaluations
@@ -12,7 +12,7 @@ from mentor.funding.access import evaluations_of
 from ..breadcrumb import breadcrumb
 from .forms import ScoreForm
 
-QUEUE_LINK = ("Mes évaluations", "/appels/evaluations/")
+QUEUE_LINK = ("Mes évaluations", reverse_lazy("www:funding:evaluations"))
 
 
 @require_GET
