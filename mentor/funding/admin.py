@@ -6,7 +6,7 @@ from django.contrib import admin
 
 from mentor.organisations.enums import OrganisationKind
 
-from .models import Call, CallLog, Criterion, RequiredDocument, Theme
+from .models import Call, CallLog, Criterion, Proposal, RequiredDocument, Theme
 
 
 class CallForm(forms.ModelForm):
@@ -67,3 +67,22 @@ class CallAdmin(admin.ModelAdmin):
     list_display = ["title", "year", "status", "opens_at", "closes_at", "envelope"]
     list_filter = ["status", "year"]
     inlines = [ThemeInline, DocumentInline, CriterionInline, LogInline]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    """To look proposals up only: decisions go through the committee's page, which keeps the envelope rule."""
+
+    list_display = ["title", "call", "organisation", "status", "verdict", "requested", "granted"]
+    list_filter = ["call", "status", "verdict"]
+    search_fields = ["title", "organisation__name"]
+    list_select_related = ["call", "organisation"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -116,3 +116,16 @@ def test_the_dashboard_shows_numbers_and_charts_each_with_its_table(client, call
     assert "<td>Accordé</td>\n            <td>12\u202f500,50\u00a0€</td>" in page
     assert "<td>Administration centrale</td>\n            <td>1</td>" in page
     assert "62,50" in page and "75,00" in page  # the average and the spread of the two evaluators
+
+
+def test_proposals_are_read_only_in_the_administration(client, calls):
+    proposal = calls.proposal(calls.call())
+    client.force_login(
+        User.objects.create_superuser("super@fonction-publique.gouv.fr", "un-mot-de-passe-solide")
+    )
+    assert "Former à la sobriété" in client.get(reverse("admin:funding_proposal_changelist")).content.decode()
+    url = reverse("admin:funding_proposal_change", args=[proposal.pk])
+    assert client.get(url).status_code == 200
+    client.post(url, {"title": "Changé", "granted": "999999"})
+    proposal.refresh_from_db()
+    assert proposal.title == "Former à la sobriété" and proposal.granted is None
