@@ -9,7 +9,12 @@ from tests import guards
 # The editorial world (tests/editorial/fixtures.py) serves the editorial, contribution, review and browser tests.
 # The accounts world (a small tree with one account per role) and the OpenID Connect provider serve the accounts,
 # organisations, account, contact and organisation-administration tests.
-pytest_plugins = ["tests.editorial.fixtures", "tests.accounts.world", "tests.accounts.oidc_provider"]
+pytest_plugins = [
+    "tests.editorial.fixtures",
+    "tests.funding.fixtures",
+    "tests.accounts.world",
+    "tests.accounts.oidc_provider",
+]
 
 
 def pytest_collection_modifyitems(config, items):

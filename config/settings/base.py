@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "mentor.offer",
     "mentor.editorial",
     "mentor.design",
+    "mentor.funding",
     "mentor.www",
     "mentor.api",
     "mentor.bootstrap",
@@ -215,7 +216,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Mentor — offre de formation",
-    "DESCRIPTION": "Lecture de l'offre de formation Mentor visible par l'utilisateur.",
+    "DESCRIPTION": "Lecture de l'offre de formation Mentor visible par l'utilisateur et des appels à projets publiés.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI's assets are served from our static files, never from a CDN.
@@ -224,6 +225,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # A deep link is an <a> inside each operation's toggle button: nested controls screen readers cannot reach.
     "SWAGGER_UI_SETTINGS": {"deepLinking": False},
+    # Several models have a "status": each enum keeps its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {"CallStatusEnum": "mentor.funding.enums.CallStatus"},
 }
 
 DSFR_USE_INTEGRITY_CHECKSUMS = True

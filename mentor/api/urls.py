@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from .auth import ObtainTokenView
+from .calls import CallViewSet
 from .errors import unknown_endpoint
 from .me import MeView
 from .trainings import TrainingViewSet
@@ -11,6 +12,7 @@ app_name = "api"
 
 router = SimpleRouter()
 router.register("trainings", TrainingViewSet, basename="training")
+router.register("calls", CallViewSet, basename="call")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

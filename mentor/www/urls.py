@@ -11,6 +11,7 @@ urlpatterns = [
     path("conception/", include("mentor.www.design.urls")),
     path("contact/", include("mentor.www.contact.urls")),
     path("organisation/", include("mentor.www.organisation.urls")),
+    path("appels/", include("mentor.www.funding.urls")),
     path("", include("mentor.www.catalogue.urls")),
     path("", include("mentor.www.registrations.urls")),
 ]

@@ -16,6 +16,9 @@ ACCOUNTS = [
     ("agent.bretagne@dgfip.finances.gouv.fr", "Anne", "Le Goff", "DRFIP-BZH", [], False),
     ("agent.gironde@interieur.gouv.fr", "Bruno", "Martin", "PREF-33", [], False),
     ("agent.ofb@ofb.gouv.fr", "Chloé", "Durand", "OFB", [], False),
+    # Calls for projects: an applicant of the Ecological transition, an evaluator of the Interior.
+    ("porteuse.projet@developpement-durable.gouv.fr", "Nadia", "Chevalier", "SG-MTE", [], False),
+    ("evaluateur@interieur.gouv.fr", "Olivier", "Mercier", "PREF-33", [], False),
     (
         "conceptrice@dgfip.finances.gouv.fr",
         "Delphine",

@@ -19,6 +19,7 @@ from mentor.editorial.models import (
     TrainingRevision,
     TransitionLog,
 )
+from mentor.funding.models import CallLog, Evaluation, Proposal, ProposalLog
 from mentor.offer.models import Adoption, Registration, Session, SessionTransitionLog, Training
 from mentor.organisations.models import ContactMessage, TeamMembership
 
@@ -261,6 +262,58 @@ SECTIONS = [
         Training.history.model,
         "history_user",
         lambda h: {"formation": h.title, "le": _when(h.history_date)},
+    ),
+    Section(
+        "propositions_d_appels_a_projets",
+        Proposal,
+        "created_by",
+        lambda p: {
+            "appel": p.call.title,
+            "proposition": p.title,
+            "organisation": p.organisation.name,
+            "etat": p.get_status_display(),
+            "le": _when(p.created_at),
+        },
+        ("call", "organisation"),
+    ),
+    Section(
+        "propositions_co_redigees",
+        Proposal,
+        "editors",
+        lambda p: {"appel": p.call.title, "proposition": p.title, "etat": p.get_status_display()},
+        ("call",),
+    ),
+    Section(
+        "decisions_de_comite",
+        Proposal,
+        "decided_by",
+        lambda p: {"proposition": p.title, "decision": p.get_verdict_display(), "le": _when(p.decided_at)},
+    ),
+    Section(
+        "evaluations_de_propositions",
+        Evaluation,
+        "evaluator",
+        lambda e: {
+            "proposition": e.proposal.title,
+            "note": str(e.score) if e.score is not None else None,
+            "appreciation": e.comment,
+            "terminee_le": _when(e.completed_at),
+        },
+        ("proposal",),
+    ),
+    Section(
+        "journal_des_appels_a_projets",
+        CallLog,
+        "actor",
+        lambda log: {"appel": log.call.title, "action": log.transition, "le": _when(log.at)},
+        ("call",),
+    ),
+    Section(
+        "journal_des_propositions",
+        ProposalLog,
+        "actor",
+        lambda log: {"proposition": log.proposal.title, "action": log.transition, "le": _when(log.at)},
+        ("proposal",),
     ),
     # The key itself is a secret: only the fact that a token exists.
     Section("jetons_api", Token, "user", lambda t: {"cree_le": _when(t.created)}),

@@ -6,6 +6,7 @@ from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from mentor.funding.access import projects_funding
 from mentor.offer.enums import ACTIVE_REGISTRATION_STATUSES, RegistrationStatus, SessionStatus
 from mentor.offer.models import Registration, Session, Training
 
@@ -78,6 +79,7 @@ def training_detail(request, pk, slug):
         "training": training,
         "rows": rows,
         "objectives": objectives,
+        "funding_projects": projects_funding(request.user, training),
         "jsonld": jsonld.script_tag(jsonld.course(training, [row.session for row in rows], base_url)),
     }
     return render(request, "www/training/detail.html", context)

@@ -2,6 +2,8 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from mentor.editorial.labels import attach_valid_labels
+from mentor.funding.enums import CallStatus
+from mentor.funding.models import Call
 from mentor.offer.models import Collection, Objective, StrategicOrientation, Training, in_collections
 
 from ..breadcrumb import breadcrumb
@@ -11,7 +13,8 @@ def home(request):
     collections = (
         Collection.objects.filter(parent__isnull=True).select_related("lead").prefetch_related("children")
     )
-    return render(request, "www/home/home.html", {"collections": collections})
+    open_calls = Call.objects.filter(status=CallStatus.OPEN).order_by("closes_at", "pk")
+    return render(request, "www/home/home.html", {"collections": collections, "open_calls": open_calls})
 
 
 def collection_detail(request, slug):

@@ -1,14 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from mentor.bootstrap.demo import accounts, design, editorial, offer, organisations
+from mentor.bootstrap.demo import accounts, design, editorial, funding, offer, organisations
 from mentor.bootstrap.reference import load_reference_data
 
 
 class Command(BaseCommand):
-    help = (
-        "Charge les données de démonstration (organisations, comptes de chaque rôle, formations, sessions)."
-    )
+    help = "Charge les données de démonstration (organisations, comptes de chaque rôle, formations, sessions, appels à projets)."
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -18,6 +16,7 @@ class Command(BaseCommand):
         offer.load(orgs, users)
         editorial.load(orgs, users)
         design.load(orgs, users)
+        funding.load(orgs, users)
         self.stdout.write(
             self.style.SUCCESS(f"Données de démonstration à jour ({len(users)} comptes de démonstration).")
         )
