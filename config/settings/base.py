@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "mentor.accounts",
     "mentor.offer",
     "mentor.editorial",
+    "mentor.watch",
     "mentor.www",
     "mentor.api",
     "mentor.bootstrap",
