@@ -22,7 +22,7 @@ from .models import TermCount, TrainingTerm
 CANDIDATES = 100
 POSTING_BUDGET = 40_000
 MIN_SCORE = 0.08
-LIKELY_DUPLICATE = 0.5
+LIKELY_DUPLICATE = 0.3
 SHARED_TERMS = 6
 # The offer a designer must know about: published, or on its way to be. Refused and archived trainings are left.
 LIVE_STATUSES = [s for s in TrainingStatus.values if s not in (TrainingStatus.REJECTED, TrainingStatus.ARCHIVED)]
