@@ -26,7 +26,11 @@ TEXT_FIELDS = tuple(FIELD_WEIGHTS)
 def analyse_training(training: Training, codes=None) -> Analysis:
     """The terms of a saved training; ``codes`` (its FORMACODE codes) are read when not given."""
     if codes is None:
-        codes = list(training.formacode_terms.values_list("code", flat=True).order_by("code")) if training.pk else []
+        codes = (
+            list(training.formacode_terms.values_list("code", flat=True).order_by("code"))
+            if training.pk
+            else []
+        )
     return analyse({name: getattr(training, name) for name in TEXT_FIELDS}, codes)
 
 
@@ -104,7 +108,9 @@ def rebuild(batch_size: int = 2_000) -> int:
             for training in batch:
                 weights = analyse_training(training, codes.get(training.pk, [])).weights
                 weights[EVERY_TRAINING] = 0.0
-                rows += [TrainingTerm(training_id=training.pk, term_id=t, weight=w) for t, w in weights.items()]
+                rows += [
+                    TrainingTerm(training_id=training.pk, term_id=t, weight=w) for t, w in weights.items()
+                ]
             TrainingTerm.objects.bulk_create(rows, batch_size=5_000)
             last, count = batch[-1].pk, count + len(batch)
         counts = TrainingTerm.objects.values("term_id").annotate(n=Count("id")).order_by("term_id")

@@ -18,9 +18,7 @@ class TermCount(models.Model):
 class TrainingTerm(models.Model):
     """One weighted term of a training (``analysis``): the similarity index, kept in step by ``index``."""
 
-    training = models.ForeignKey(
-        "offer.Training", on_delete=models.CASCADE, related_name="+", db_index=False
-    )
+    training = models.ForeignKey("offer.Training", on_delete=models.CASCADE, related_name="+", db_index=False)
     term = models.ForeignKey(
         TermCount, on_delete=models.DO_NOTHING, db_column="term", db_constraint=False, related_name="+"
     )
@@ -42,7 +40,11 @@ class NotDuplicate(models.Model):
     first = models.ForeignKey("offer.Training", on_delete=models.CASCADE, related_name="+")
     second = models.ForeignKey("offer.Training", on_delete=models.CASCADE, related_name="+")
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="décidé par", null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="décidé par",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decided_at = models.DateTimeField("décidé le", auto_now_add=True)
 
@@ -52,5 +54,7 @@ class NotDuplicate(models.Model):
         ordering = ["first", "second"]
         constraints = [
             models.UniqueConstraint(fields=["first", "second"], name="not_duplicate_unique"),
-            models.CheckConstraint(condition=models.Q(first__lt=models.F("second")), name="not_duplicate_ordered"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="not_duplicate_ordered"
+            ),
         ]

@@ -25,7 +25,9 @@ MIN_SCORE = 0.08
 LIKELY_DUPLICATE = 0.3
 SHARED_TERMS = 6
 # The offer a designer must know about: published, or on its way to be. Refused and archived trainings are left.
-LIVE_STATUSES = [s for s in TrainingStatus.values if s not in (TrainingStatus.REJECTED, TrainingStatus.ARCHIVED)]
+LIVE_STATUSES = [
+    s for s in TrainingStatus.values if s not in (TrainingStatus.REJECTED, TrainingStatus.ARCHIVED)
+]
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ def _candidates(query: dict[str, float], counts: dict[str, int], exclude: int | 
     if not chosen:
         return []
     relevance = Sum(
-        F("weight") * Case(*(When(term_id=t, then=Value(query[t])) for t in chosen), output_field=FloatField())
+        F("weight")
+        * Case(*(When(term_id=t, then=Value(query[t])) for t in chosen), output_field=FloatField())
     )
     rows = TrainingTerm.objects.filter(term_id__in=chosen)
     if exclude is not None:

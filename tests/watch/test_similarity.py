@@ -22,9 +22,12 @@ RPS = {
 def offer():
     return {
         "rps": TrainingFactory(**RPS),
-        "fire": TrainingFactory(title="Sécurité incendie", description="Extincteurs et évacuation d'un bâtiment."),
+        "fire": TrainingFactory(
+            title="Sécurité incendie", description="Extincteurs et évacuation d'un bâtiment."
+        ),
         "common": TrainingFactory(
-            title="Accueil des agents du service public", description="Les agents du service public accueillent."
+            title="Accueil des agents du service public",
+            description="Les agents du service public accueillent.",
         ),
     }
 
@@ -32,7 +35,9 @@ def offer():
 def test_the_most_alike_training_comes_first_with_the_terms_it_shares():
     trainings = offer()
 
-    found = similar(analyse({"title": "Prévenir les RPS", "learning_outcomes": "Repérer l'épuisement professionnel"}))
+    found = similar(
+        analyse({"title": "Prévenir les RPS", "learning_outcomes": "Repérer l'épuisement professionnel"})
+    )
 
     assert found[0].training_id == trainings["rps"].pk
     assert "psychosociaux" in found[0].shared_terms
