@@ -14,6 +14,9 @@ class TermCount(models.Model):
         verbose_name_plural = "fréquences des termes"
         ordering = ["term"]
 
+    def __str__(self):
+        return f"{self.term} ({self.trainings})"
+
 
 class TrainingTerm(models.Model):
     """One weighted term of a training (``analysis``): the similarity index, kept in step by ``index``."""
@@ -31,6 +34,9 @@ class TrainingTerm(models.Model):
         constraints = [models.UniqueConstraint(fields=["training", "term"], name="training_term_unique")]
         # The postings of a term, read without touching the table (an index-only scan on PostgreSQL).
         indexes = [models.Index(fields=["term", "training", "weight"], name="training_term_postings")]
+
+    def __str__(self):
+        return f"{self.training_id} {self.term_id} {self.weight}"
 
 
 class NotDuplicate(models.Model):
@@ -58,3 +64,6 @@ class NotDuplicate(models.Model):
                 condition=models.Q(first__lt=models.F("second")), name="not_duplicate_ordered"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.first_id} ≠ {self.second_id}"

@@ -22,6 +22,7 @@ from mentor.editorial.readiness import missing_items_of
 from mentor.editorial.transitions import REVIEW_DECISIONS, TRANSITIONS
 from mentor.editorial.workflow import available
 from mentor.offer.enums import TrainingStatus
+from mentor.watch.lookup import similar_to_training
 
 from ..breadcrumb import breadcrumb
 from ..review.context import training_context
@@ -97,6 +98,8 @@ def training_view(request, pk):
             "revision_actions": available(revision, request.user) if revision else [],
             "edit": edit_decision(request.user, training),
             "steps": [title for title, _ in STEPS],
+            # Recomputed on every visit: the page a designer comes back to after each saved step or submission.
+            "similar": similar_to_training(request.user, training),
         }
     )
     return render(request, "www/contribute/training.html", context)
