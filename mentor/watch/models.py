@@ -67,3 +67,28 @@ class NotDuplicate(models.Model):
 
     def __str__(self):
         return f"{self.first_id} ≠ {self.second_id}"
+
+
+class LikelyDuplicate(models.Model):
+    """Two trainings of different organisations whose similarity reaches ``similarity.LIKELY_DUPLICATE``, found
+    by the nightly job (``duplicates.find_likely_duplicates``). ``first`` is the one with the smaller id."""
+
+    first = models.ForeignKey("offer.Training", on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey("offer.Training", on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField("similarité")
+    shared_terms = models.CharField("termes en commun", max_length=500, blank=True)
+    found_at = models.DateTimeField("trouvée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "doublon probable"
+        verbose_name_plural = "doublons probables"
+        ordering = ["-score", "first", "second"]
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="likely_duplicate_unique"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="likely_duplicate_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_id} ~ {self.second_id} ({self.score:.2f})"
