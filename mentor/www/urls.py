@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("mentor.www.home.urls")),
     path("contribuer/", include("mentor.www.contribute.urls")),
     path("relectures/", include("mentor.www.review.urls")),
+    path("veille/", include("mentor.www.watch.urls")),
     path("contact/", include("mentor.www.contact.urls")),
     path("organisation/", include("mentor.www.organisation.urls")),
     path("", include("mentor.www.catalogue.urls")),

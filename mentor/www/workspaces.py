@@ -1,4 +1,4 @@
-"""Which working spaces of the menu a signed-in user has: "Contribuer" for designers, "Relectures" for reviewers.
+"""Which working spaces of the menu a signed-in user has: "Contribuer" for designers, "Relectures" and "Veille" for reviewers.
 An agent who is neither sees only the catalogue and their trainings."""
 
 from dataclasses import dataclass
@@ -16,6 +16,7 @@ REVIEWING_ROLES = (Role.MENTOR_TEAM, Role.COLLECTION_REVIEWER, Role.DGAFP_ADMIN)
 class Workspaces:
     contribute: bool = False
     review: bool = False
+    watch: bool = False  # the offer watch and the indicators: the same people as the reviews
 
 
 def workspaces_of(user) -> Workspaces:
@@ -28,4 +29,4 @@ def workspaces_of(user) -> Workspaces:
         roles.holds(Role.DESIGNER) or Training.designers.through.objects.filter(user_id=user.pk).exists()
     )
     review = roles.is_superuser or any(roles.holds(role) for role in REVIEWING_ROLES)
-    return Workspaces(contribute=contribute, review=review)
+    return Workspaces(contribute=contribute, review=review, watch=review)
