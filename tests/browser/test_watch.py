@@ -1,0 +1,68 @@
+"""The offer watch in a browser: a designer sees the similar trainings of the draft they are writing, a Mentor
+team the likely duplicates of its ministry's draft and says one is not a duplicate."""
+
+import pytest
+from playwright.sync_api import expect
+
+from mentor.offer.enums import Scope
+from mentor.watch.duplicates import find_likely_duplicates
+from tests.browser.accessibility import assert_accessible
+from tests.browser.test_editorial import log_in
+from tests.factories import OrganisationFactory, TrainingFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SECRET = "Description confidentielle de la préfecture."
+
+
+@pytest.fixture
+def offer(world):
+    prefecture = OrganisationFactory(code="PREF33", name="Préfecture de la Gironde", parent=world.other_ministry)
+    world.foreign_draft = TrainingFactory(
+        draft=True,
+        scope=Scope.METIER,
+        owner=prefecture,
+        collection=world.collection,
+        title="Prévenir les risques psychosociaux",
+        description=SECRET,
+    )
+    world.own_draft = world.training(
+        title="Prévention des RPS",
+        description="Prévenir les risques psychosociaux au travail.",
+        learning_outcomes="Repérer les risques psychosociaux.",
+    )
+    # The rest of the offer: a term's weight depends on how rare it is.
+    for title in ("Sécurité incendie", "Comptabilité publique", "Anglais professionnel"):
+        TrainingFactory(collection=world.collection, title=title)
+    return world
+
+
+def test_a_designer_sees_what_resembles_the_draft_they_save(page, offer):
+    log_in(page, offer.designer)
+    page.goto(f"/contribuer/formations/{offer.own_draft.pk}/etapes/1/")
+    page.get_by_label("Intitulé").fill("Prévenir les RPS dans son équipe")
+    page.get_by_role("button", name="Enregistrer et continuer").click()
+    page.goto(f"/contribuer/formations/{offer.own_draft.pk}/")
+
+    table = page.get_by_role("table", name="Formations similaires, de la plus proche à la moins proche")
+    expect(table.get_by_role("cell", name="Préfecture de la Gironde")).to_be_visible()
+    expect(table.get_by_text("Prévenir les risques psychosociaux")).to_be_visible()
+    expect(table.get_by_role("link", name="Prévenir les risques psychosociaux")).to_have_count(0)
+    expect(page.get_by_text(SECRET)).to_have_count(0)
+    expect(table.get_by_text("Doublon probable")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_mentor_team_dismisses_a_likely_duplicate(page, offer):
+    find_likely_duplicates()
+    log_in(page, offer.team)
+    page.get_by_role("link", name="Veille").click()
+
+    expect(page.get_by_role("heading", name="Veille de l'offre")).to_be_visible()
+    expect(page.get_by_role("heading", name="2 formations proches")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Pas un doublon").click()
+
+    expect(page.get_by_text("ces deux formations ne seront plus proposées comme doublons")).to_be_visible()
+    expect(page.get_by_text("Aucun doublon probable dans votre périmètre.")).to_be_visible()
+    expect(page.get_by_role("heading", name="2 formations proches")).to_have_count(0)
