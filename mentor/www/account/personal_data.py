@@ -20,6 +20,7 @@ from mentor.editorial.models import (
 )
 from mentor.offer.models import Adoption, Registration, Session, SessionTransitionLog, Training
 from mentor.organisations.models import ContactMessage, TeamMembership
+from mentor.watch.models import NotDuplicate
 
 
 def _when(value):
@@ -227,6 +228,13 @@ SECTIONS = [
         Training.history.model,
         "history_user",
         lambda h: {"formation": h.title, "le": _when(h.history_date)},
+    ),
+    Section(
+        "paires_declarees_pas_des_doublons",
+        NotDuplicate,
+        "decided_by",
+        lambda n: {"formations": [n.first.title, n.second.title], "le": _when(n.decided_at)},
+        ("first", "second"),
     ),
     # The key itself is a secret: only the fact that a token exists.
     Section("jetons_api", Token, "user", lambda t: {"cree_le": _when(t.created)}),
