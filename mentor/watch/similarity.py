@@ -1,10 +1,11 @@
 """Which trainings of the offer are most like a draft: cosine similarity of TF-IDF vectors over the terms of
 ``analysis``, computed from the similarity index in the database (SQLite or PostgreSQL, no other server).
 
-Two reads, whatever the size of the offer:
+Four reads, whatever the size of the offer (the rarity of the draft's terms, then:)
 1. candidates: the postings of the draft's rarest terms only (up to ``POSTING_BUDGET`` rows: a term held by half
    the offer says little and would make the read grow with it), summed per training, the best ``CANDIDATES`` kept;
-2. the exact score of those candidates from all their terms and each term's current rarity.
+2. the exact score of those still live (their status, by key) from all their terms and each term's current
+   rarity.
 The score is between 0 and 1; from ``LIKELY_DUPLICATE`` on, two trainings are probably the same training.
 """
 
@@ -14,13 +15,14 @@ from dataclasses import dataclass
 from django.db.models import Case, F, FloatField, Sum, Value, When
 
 from mentor.offer.enums import TrainingStatus
+from mentor.offer.models import Training
 
 from .analysis import Analysis
 from .index import EVERY_TRAINING
 from .models import TermCount, TrainingTerm
 
 CANDIDATES = 100
-POSTING_BUDGET = 40_000
+POSTING_BUDGET = 25_000
 MIN_SCORE = 0.08
 LIKELY_DUPLICATE = 0.3
 SHARED_TERMS = 6
@@ -61,9 +63,11 @@ def similar(draft: Analysis, limit: int = 10, exclude: int | None = None) -> lis
     if not candidate_ids or not query_norm:
         return []
     vectors: dict[int, dict[str, float]] = {}
-    rows = TrainingTerm.objects.filter(
-        training_id__in=candidate_ids, training__status__in=LIVE_STATUSES
-    ).exclude(term_id=EVERY_TRAINING)
+    # The statuses apart, by key: joined to the terms, SQLite would walk every live training instead.
+    live_ids = list(
+        Training.objects.filter(pk__in=candidate_ids, status__in=LIVE_STATUSES).values_list("pk", flat=True)
+    )
+    rows = TrainingTerm.objects.filter(training_id__in=live_ids).exclude(term_id=EVERY_TRAINING)
     for training_id, term, weight, holding in rows.values_list(
         "training_id", "term_id", "weight", "term__trainings"
     ).order_by():

@@ -17,7 +17,9 @@ SECRET = "Description confidentielle de la préfecture."
 
 @pytest.fixture
 def offer(world):
-    prefecture = OrganisationFactory(code="PREF33", name="Préfecture de la Gironde", parent=world.other_ministry)
+    prefecture = OrganisationFactory(
+        code="PREF33", name="Préfecture de la Gironde", parent=world.other_ministry
+    )
     world.foreign_draft = TrainingFactory(
         draft=True,
         scope=Scope.METIER,

@@ -109,5 +109,5 @@ def test_the_lookup_reads_the_database_a_fixed_number_of_times(django_assert_num
     offer()
     TrainingFactory.create_batch(5, **RPS)
     draft = analyse(RPS)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):  # term rarities, candidates, their statuses, their terms
         similar(draft)

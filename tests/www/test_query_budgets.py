@@ -44,7 +44,7 @@ def test_the_contribution_page_of_a_training(client, world, django_assert_num_qu
         world.training(title=f"Autre formation {n}")
     workflow.fire("submit", training, world.designer)
     client.force_login(world.designer)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         assert client.get(reverse("www:contribute:training", args=[training.pk])).status_code == 200
 
 
@@ -56,5 +56,5 @@ def test_the_review_page_of_a_training(client, world, django_assert_num_queries,
         workflow.fire("submit", world.training(title=f"Autre formation {n}"), world.designer)
     workflow.fire("start_review", training, world.team)
     client.force_login(world.team)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         assert client.get(reverse("www:review:training", args=[training.pk])).status_code == 200
