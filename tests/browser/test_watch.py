@@ -68,3 +68,22 @@ def test_a_mentor_team_dismisses_a_likely_duplicate(page, offer):
     expect(page.get_by_text("ces deux formations ne seront plus proposées comme doublons")).to_be_visible()
     expect(page.get_by_text("Aucun doublon probable dans votre périmètre.")).to_be_visible()
     expect(page.get_by_role("heading", name="2 formations proches")).to_have_count(0)
+
+
+def test_the_dgafp_admin_filters_the_indicators(page, offer):
+    TrainingFactory(collection=offer.collection, title="Ouvrir les données publiques")
+    log_in(page, offer.admin)
+    page.get_by_role("link", name="Indicateurs").click()
+
+    expect(page.get_by_role("heading", name="Indicateurs du programme")).to_be_visible()
+    states = page.get_by_role("table", name="Formations par état : données")
+    expect(states.get_by_role("row", name="Publiées 4")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Portée").select_option(value="metier")
+    page.get_by_role("button", name="Appliquer les filtres").click()
+
+    expect(states.get_by_role("row", name="Publiées 0")).to_be_visible()
+    expect(states.get_by_role("row", name="Publiées 4")).to_have_count(0)
+    expect(page.get_by_role("link", name="Télécharger les indicateurs (CSV)")).to_have_attribute(
+        "href", "/veille/indicateurs/export.csv?scope=metier"
+    )
