@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -92,3 +93,47 @@ class LikelyDuplicate(models.Model):
 
     def __str__(self):
         return f"{self.first_id} ~ {self.second_id} ({self.score:.2f})"
+
+
+def _score(name):
+    return models.PositiveSmallIntegerField(
+        name, validators=[MinValueValidator(1), MaxValueValidator(5)], help_text="De 1 à 5."
+    )
+
+
+class SatisfactionAnswer(models.Model):
+    """One participant's answer to the satisfaction questionnaire of a session that ended. Results are shown
+    without names and only from ``satisfaction.MIN_ANSWERS`` answers on; a deleted account's answers stay, cut
+    from the account."""
+
+    session = models.ForeignKey("offer.Session", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expectations = _score("a répondu à mes attentes")
+    usefulness = _score("utile pour mon travail")
+    content = _score("qualité du contenu")
+    delivery = _score("qualité de la plateforme ou du formateur")
+    recommend = _score("je la recommanderais")
+    comment = models.TextField("commentaire", blank=True, max_length=2_000)
+    answered_at = models.DateTimeField("répondu le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "réponse au questionnaire de satisfaction"
+        verbose_name_plural = "réponses aux questionnaires de satisfaction"
+        ordering = ["session", "answered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"], name="satisfaction_one_answer_per_participant"
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                    name=f"satisfaction_{name}_1_to_5",
+                )
+                for name in ("expectations", "usefulness", "content", "delivery", "recommend")
+            ),
+        ]
+
+    def __str__(self):
+        return f"Réponse {self.pk} à la session {self.session_id}"

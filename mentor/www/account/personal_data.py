@@ -20,7 +20,7 @@ from mentor.editorial.models import (
 )
 from mentor.offer.models import Adoption, Registration, Session, SessionTransitionLog, Training
 from mentor.organisations.models import ContactMessage, TeamMembership
-from mentor.watch.models import NotDuplicate
+from mentor.watch.models import NotDuplicate, SatisfactionAnswer
 
 
 def _when(value):
@@ -235,6 +235,22 @@ SECTIONS = [
         "decided_by",
         lambda n: {"formations": [n.first.title, n.second.title], "le": _when(n.decided_at)},
         ("first", "second"),
+    ),
+    Section(
+        "questionnaires_de_satisfaction",
+        SatisfactionAnswer,
+        "user",
+        lambda a: {
+            "formation": a.session.training.title,
+            "session": str(a.session),
+            "reponses": {
+                name: getattr(a, name)
+                for name in ("expectations", "usefulness", "content", "delivery", "recommend")
+            },
+            "commentaire": a.comment,
+            "le": _when(a.answered_at),
+        },
+        ("session__training",),
     ),
     # The key itself is a secret: only the fact that a token exists.
     Section("jetons_api", Token, "user", lambda t: {"cree_le": _when(t.created)}),

@@ -1,11 +1,12 @@
 """What the contribution and review pages both show about a training: its editorial history, its quality
-reviews criterion by criterion, its label and its adopters."""
+reviews criterion by criterion, its label, its adopters and what learners say of it."""
 
 from django.db.models import Prefetch
 
 from mentor.core.permissions import check
 from mentor.editorial.content import field_label
 from mentor.editorial.models import Label, QualityRating, QualityReview, TransitionLog
+from mentor.watch.satisfaction import results_of
 
 
 def training_context(training, user) -> dict:
@@ -24,6 +25,7 @@ def training_context(training, user) -> dict:
             .prefetch_related(Prefetch("ratings", QualityRating.objects.order_by("position")))
         ]
     context["adoptions"] = training.adoptions.select_related("organisation")
+    context["satisfaction"] = results_of(training)
     return context
 
 

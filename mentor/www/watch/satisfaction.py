@@ -1,0 +1,54 @@
+"""The satisfaction questionnaire of a session that ended, reached through the signed link of its e-mail (no
+login needed): five questions on a 1-to-5 scale and a comment, one answer per participant and session."""
+
+from django import forms
+from django.db import IntegrityError, transaction
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+from dsfr.forms import DsfrBaseForm
+
+from mentor.watch.models import SatisfactionAnswer
+from mentor.watch.satisfaction import QUESTIONS, InvalidLink, already_answered, registration_of
+
+SCALE = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class SatisfactionForm(forms.ModelForm, DsfrBaseForm):
+    class Meta:
+        model = SatisfactionAnswer
+        fields = [name for name, _ in QUESTIONS] + ["comment"]
+        labels = {"comment": "Commentaire (facultatif)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in QUESTIONS:
+            self.fields[name] = forms.TypedChoiceField(
+                label=f"{label} (1 : pas du tout, 5 : tout à fait)",
+                choices=SCALE,
+                coerce=int,
+                widget=forms.RadioSelect,
+            )
+        self.fields["comment"].required = False
+
+
+@require_http_methods(["GET", "POST"])
+def questionnaire(request, token):
+    try:
+        registration = registration_of(token)
+    except InvalidLink as error:
+        return render(request, "www/watch/satisfaction_closed.html", {"reason": str(error)}, status=404)
+    context = {"session": registration.session}
+    if already_answered(registration):
+        return render(request, "www/watch/satisfaction_done.html", {**context, "already": True})
+    form = SatisfactionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        answer = form.save(commit=False)
+        answer.session, answer.user = registration.session, registration.user
+        try:
+            with transaction.atomic():
+                answer.save()
+        except IntegrityError:  # answered meanwhile, from another tab
+            return render(request, "www/watch/satisfaction_done.html", {**context, "already": True})
+        return render(request, "www/watch/satisfaction_done.html", {**context, "already": False})
+    context["form"] = form
+    return render(request, "www/watch/satisfaction.html", context, status=400 if form.errors else 200)
