@@ -1,14 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from mentor.bootstrap.demo import accounts, editorial, offer, organisations
+from mentor.bootstrap.demo import accounts, editorial, offer, organisations, watch
 from mentor.bootstrap.reference import load_reference_data
 
 
 class Command(BaseCommand):
-    help = (
-        "Charge les données de démonstration (organisations, comptes de chaque rôle, formations, sessions)."
-    )
+    help = "Charge les données de démonstration (organisations, comptes de chaque rôle, formations, sessions, avis des participants)."
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -17,6 +15,7 @@ class Command(BaseCommand):
         users = accounts.load(orgs)
         offer.load(orgs, users)
         editorial.load(orgs, users)
+        watch.load(orgs)
         self.stdout.write(
             self.style.SUCCESS(f"Données de démonstration à jour ({len(users)} comptes de démonstration).")
         )
