@@ -45,10 +45,9 @@ def test_the_contribution_page_of_a_training(client, world, django_assert_num_qu
         world.training(title=f"Autre formation {n}")
     workflow.fire("submit", training, world.designer)
     client.force_login(world.designer)
-    for n in range(extra):  # satisfaction answers, two sessions
-        registration = RegistrationFactory(
-            session=SessionFactory(training=training) if n < 2 else registration.session
-        )
+    sessions = [SessionFactory(training=training) for _ in range(min(extra, 2))]
+    for n in range(extra):  # satisfaction answers on two sessions
+        registration = RegistrationFactory(session=sessions[n % 2])
         SatisfactionAnswer.objects.create(
             session=registration.session,
             user=registration.user,
