@@ -24,6 +24,18 @@ class CriterionRowSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
+class CollectionSatisfactionSerializer(serializers.Serializer):
+    collection = serializers.CharField()
+    answers = serializers.IntegerField()
+    average = serializers.FloatField(help_text="Moyenne des cinq questions, sur 5.")
+
+
+class MonthSatisfactionSerializer(serializers.Serializer):
+    month = serializers.DateTimeField()
+    answers = serializers.IntegerField()
+    average = serializers.FloatField(help_text="Moyenne des cinq questions, sur 5.")
+
+
 class IndicatorsSerializer(serializers.Serializer):
     filters = serializers.SerializerMethodField()
     published = serializers.IntegerField()
@@ -43,6 +55,12 @@ class IndicatorsSerializer(serializers.Serializer):
     by_learner_ministry = MinistryRowSerializer(many=True)
     criteria_not_met = CriterionRowSerializer(many=True)
     labels_expiring = serializers.IntegerField()
+    satisfaction_by_collection = CollectionSatisfactionSerializer(
+        many=True, help_text="Seulement les collections d'au moins cinq réponses."
+    )
+    satisfaction_by_month = MonthSatisfactionSerializer(
+        many=True, help_text="Seulement les mois d'au moins cinq réponses."
+    )
 
     def get_filters(self, result) -> dict[str, str]:
         return result.filters.as_params()

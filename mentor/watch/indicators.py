@@ -7,7 +7,8 @@ import datetime
 import statistics
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Avg, Count, F, Q, Sum, Value
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from mentor.editorial.enums import Rating
@@ -17,6 +18,8 @@ from mentor.offer.models import Adoption, Collection, Objective, Registration, S
 from mentor.organisations.enums import OrganisationKind
 from mentor.organisations.models import Organisation
 
+from .models import SatisfactionAnswer
+from .satisfaction import MIN_ANSWERS, QUESTIONS
 from .scope import collections_watched_by, trainings_watched_by
 
 IN_DESIGN = (TrainingStatus.DRAFT, TrainingStatus.CHANGES_REQUESTED)
@@ -89,6 +92,9 @@ class Indicators:
     # the quality
     criteria_not_met: list[dict] = field(default_factory=list)
     labels_expiring: int = 0
+    # learner satisfaction (average of the five questions, out of 5), only where at least MIN_ANSWERS answered
+    satisfaction_by_collection: list[dict] = field(default_factory=list)
+    satisfaction_by_month: list[dict] = field(default_factory=list)
 
     @property
     def objectives_covered_share(self) -> float | None:
@@ -126,7 +132,7 @@ def trainings_for(user, filters: Filters):
 
 
 def compute(user, filters: Filters) -> Indicators:
-    """Eight queries, whatever the size of the offer (and one for the roles of ``user``)."""
+    """Ten queries, whatever the size of the offer (and one for the roles of ``user``)."""
     today = timezone.localdate()
     trainings = trainings_for(user, filters)
     ids = trainings.values("pk")
@@ -193,6 +199,22 @@ def compute(user, filters: Filters) -> Indicators:
         .annotate(count=Count("pk"))
         .order_by("-count", "criterion")[:TOP_CRITERIA]
     )
+    answers = SatisfactionAnswer.objects.filter(session__training__in=ids).filter(
+        _in_period(filters, "answered_at")
+    )
+    mean = sum((F(name) for name, _ in QUESTIONS), start=Value(0.0)) / len(QUESTIONS)
+    for target, key, grouping in (
+        (result.satisfaction_by_collection, "collection", F("session__training__collection__name")),
+        (result.satisfaction_by_month, "month", TruncMonth("answered_at")),
+    ):
+        rows = (
+            answers.values(**{key: grouping}).annotate(answers=Count("pk"), average=Avg(mean)).order_by(key)
+        )
+        target += [
+            {key: row[key], "answers": row["answers"], "average": round(row["average"], 2)}
+            for row in rows
+            if row["answers"] >= MIN_ANSWERS
+        ]
     result.labels_expiring = Label.objects.filter(
         training__in=ids,
         valid_until__gte=today,

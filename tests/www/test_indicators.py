@@ -13,6 +13,9 @@ from mentor.editorial import workflow
 from mentor.editorial.enums import Rating
 from mentor.editorial.models import Label
 from mentor.offer.enums import RegistrationStatus, SessionStatus
+from mentor.offer.models import Registration
+from mentor.watch.models import SatisfactionAnswer
+from mentor.watch.satisfaction import QUESTIONS
 from tests.factories import (
     CollectionFactory,
     OrganisationFactory,
@@ -39,9 +42,15 @@ def offer(world):
     world.other = TrainingFactory(collection=CollectionFactory(name="Langues"), title="Anglais")
     session = SessionFactory(training=world.published, status=SessionStatus.COMPLETED, capacity=12)
     learners_ministry = OrganisationFactory(name="Ministère de la Culture")
-    for status in (RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
+    for status in (RegistrationStatus.CONFIRMED,) * 4 + (RegistrationStatus.WAITING,):
         RegistrationFactory(session=session, status=status, user=UserFactory(entity=learners_ministry))
     RegistrationFactory(session=session, status=RegistrationStatus.CANCELLED)
+    for n, registration in enumerate(Registration.objects.filter(session=session).order_by("pk")):
+        SatisfactionAnswer.objects.create(
+            session=session, user=registration.user, **{name: 3 + n % 2 for name, _ in QUESTIONS}
+        )
+    small = SessionFactory(training=world.other, status=SessionStatus.COMPLETED)
+    SatisfactionAnswer.objects.create(session=small, user=UserFactory(), **{name: 1 for name, _ in QUESTIONS})
     reviewed = world.training(title="Revue")
     workflow.fire("submit", reviewed, world.designer)
     world.review(
@@ -61,8 +70,14 @@ def test_the_admin_sees_the_whole_offer(client, offer):
     assert result.criteria_not_met == [{"criterion": "Pertinence des contenus", "count": 1}]
     assert result.labelled_share == 0.5
     assert (result.objectives, result.objectives_covered) == (2, 1)
-    assert (result.sessions_held, result.seats_offered) == (1, 12)
-    assert (result.registrations, result.waiting, result.cancellations) == (2, 1, 1)
+    assert (result.sessions_held, result.seats_offered) == (2, 22)
+    assert (result.registrations, result.waiting, result.cancellations) == (4, 1, 1)
+    # 6 answers in Numérique (3, 4, 3, 4, 3, 4 on average); Langues has one, too few to show
+    assert [(r["collection"], r["answers"], r["average"]) for r in result.satisfaction_by_collection] == [
+        ("Numérique", 6, 3.5)
+    ]
+    assert [(r["answers"], r["average"]) for r in result.satisfaction_by_month] == [(7, 3.14)]
+    assert "Satisfaction des apprenants par collection (moyenne sur 5) : données" in response.content.decode()
     assert result.labels_expiring == 1
     html = response.content.decode()
     assert "Inscriptions confirmées par ministère des agents : données" in html
@@ -127,7 +142,7 @@ def test_the_api_answers_with_the_same_figures(offer):
     assert body["published"] == 2
     assert body["by_learner_ministry"][0] == {
         "ministry": "Ministère de la Culture",
-        "registrations": 2,
+        "registrations": 4,
         "waiting": 1,
         "cancellations": 0,
     }
@@ -148,5 +163,5 @@ def test_the_dashboard_reads_a_fixed_number_of_times(client, offer, django_asser
         training = TrainingFactory(collection=offer.collection, title=f"Autre {n}")
         RegistrationFactory(session=SessionFactory(training=training, status=SessionStatus.COMPLETED))
     client.force_login(offer.admin)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(16):
         assert client.get(URL).status_code == 200

@@ -9,9 +9,14 @@ ROW_HEIGHT = 28
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: int
+    value: float
     width: int
     y: int
+
+    @property
+    def display(self) -> str:
+        """The value as written in French ("4,25")."""
+        return str(self.value).replace(".", ",") if isinstance(self.value, float) else str(self.value)
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,7 @@ class BarChart:
         return ROW_HEIGHT * len(self.bars)
 
 
-def bar_chart(title: str, slug: str, value_label: str, rows: list[tuple[str, int]]) -> BarChart:
+def bar_chart(title: str, slug: str, value_label: str, rows: list[tuple[str, float]]) -> BarChart:
     largest = max((value for _, value in rows), default=0) or 1
     return BarChart(
         title,

@@ -6,6 +6,7 @@ import io
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.formats import date_format
 from django.views.decorators.http import require_GET
 
 from mentor.core.permissions import require
@@ -49,6 +50,14 @@ def rows(result) -> list[tuple[str, str, object]]:
         ("Qualité", f"Critère non satisfait : {r['criterion']}", r["count"]) for r in result.criteria_not_met
     ]
     lines.append(("Qualité", "Labels qui expirent dans les 90 jours", result.labels_expiring))
+    lines += [
+        ("Qualité", f"Satisfaction des apprenants (sur 5) : {r['collection']}", r["average"])
+        for r in result.satisfaction_by_collection
+    ]
+    lines += [
+        ("Qualité", f"Satisfaction des apprenants (sur 5) : {r['month']:%Y-%m}", r["average"])
+        for r in result.satisfaction_by_month
+    ]
     return lines
 
 
@@ -77,6 +86,18 @@ def dashboard(request):
                 "ministeres",
                 "Inscriptions",
                 [(r["ministry"], r["registrations"]) for r in result.by_learner_ministry],
+            ),
+            bar_chart(
+                "Satisfaction des apprenants par collection (moyenne sur 5)",
+                "satisfaction-collections",
+                "Moyenne sur 5",
+                [(r["collection"], r["average"]) for r in result.satisfaction_by_collection],
+            ),
+            bar_chart(
+                "Évolution de la satisfaction des apprenants, mois par mois (moyenne sur 5)",
+                "satisfaction-mois",
+                "Moyenne sur 5",
+                [(date_format(r["month"], "F Y"), r["average"]) for r in result.satisfaction_by_month],
             ),
             bar_chart(
                 "Critères le plus souvent non satisfaits",
