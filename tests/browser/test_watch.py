@@ -87,3 +87,27 @@ def test_the_dgafp_admin_filters_the_indicators(page, offer):
     expect(page.get_by_role("link", name="Télécharger les indicateurs (CSV)")).to_have_attribute(
         "href", "/veille/indicateurs/export.csv?scope=metier"
     )
+
+
+def test_a_participant_answers_the_questionnaire_from_the_link_of_the_email(page, offer):
+    from mentor.offer.enums import SessionStatus
+    from mentor.watch.satisfaction import link_token
+    from tests.factories import RegistrationFactory, SessionFactory
+
+    session = SessionFactory(training=offer.own_draft, status=SessionStatus.COMPLETED, title="Session de Lyon")
+    registration = RegistrationFactory(session=session)
+
+    page.goto(f"/satisfaction/{link_token(registration)}/")
+
+    expect(page.get_by_role("heading", name="Votre avis sur « Prévention des RPS »")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Envoyer mon avis").click()
+    expect(page.get_by_text("Répondez à chacune des cinq questions.")).to_be_visible()
+    for name in ("expectations", "usefulness", "content", "delivery", "recommend"):
+        page.locator(f"input[name={name}][value='4'] + label").click()
+        expect(page.locator(f"input[name={name}][value='4']")).to_be_checked()
+    page.get_by_label("Commentaire (facultatif)").fill("Très concret.")
+    page.get_by_role("button", name="Envoyer mon avis").click()
+
+    expect(page.get_by_text("Votre réponse sur la formation « Prévention des RPS » est enregistrée.")).to_be_visible()
+    expect(page.get_by_text("Répondez à chacune des cinq questions.")).to_have_count(0)

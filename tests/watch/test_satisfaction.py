@@ -156,3 +156,12 @@ def test_a_deleted_account_leaves_its_answer_without_it(ended):
     delete_account(ended.participants[0].user)
 
     assert SatisfactionAnswer.objects.get().user is None
+
+
+@pytest.mark.parametrize("others", [0, 8])
+def test_the_questionnaire_reads_a_fixed_number_of_times(client, ended, django_assert_num_queries, others):
+    for registration in ended.participants[1 : 1 + others]:
+        answer(registration, 3)
+    path = reverse("www:satisfaction", args=[satisfaction.link_token(ended.participants[0])])
+    with django_assert_num_queries(2):  # the registration with its session and training, whether it answered
+        assert client.get(path).status_code == 200

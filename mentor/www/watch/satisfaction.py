@@ -13,22 +13,30 @@ from mentor.watch.satisfaction import QUESTIONS, InvalidLink, already_answered, 
 SCALE = [(str(n), str(n)) for n in range(1, 6)]
 
 
+def _question(name):
+    label = dict(QUESTIONS)[name]
+    return forms.TypedChoiceField(
+        label=f"{label} (1 : pas du tout, 5 : tout à fait)",
+        choices=SCALE,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+
 class SatisfactionForm(forms.ModelForm, DsfrBaseForm):
+    # Declared here, not in __init__: the design system's form prepares its fields' widgets when it is built.
+    expectations = _question("expectations")
+    usefulness = _question("usefulness")
+    content = _question("content")
+    delivery = _question("delivery")
+    recommend = _question("recommend")
+    comment = forms.CharField(
+        label="Commentaire (facultatif)", required=False, max_length=2_000, widget=forms.Textarea
+    )
+
     class Meta:
         model = SatisfactionAnswer
         fields = [name for name, _ in QUESTIONS] + ["comment"]
-        labels = {"comment": "Commentaire (facultatif)"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, label in QUESTIONS:
-            self.fields[name] = forms.TypedChoiceField(
-                label=f"{label} (1 : pas du tout, 5 : tout à fait)",
-                choices=SCALE,
-                coerce=int,
-                widget=forms.RadioSelect,
-            )
-        self.fields["comment"].required = False
 
 
 @require_http_methods(["GET", "POST"])
