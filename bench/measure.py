@@ -104,7 +104,7 @@ def run_all(repeat, budget_s):
     from .floor import floor_statement
     from .mix import CASES, as_params, personas
     from .one_page import everything_in_one_page
-    from .watch import measure_similar
+    from .watch import measure_dashboard, measure_similar
 
     users = personas()
     clients, cookies = {}, {}
@@ -115,7 +115,7 @@ def run_all(repeat, budget_s):
             cookies[name] = f"sessionid={clients[name].cookies['sessionid'].value}"
     channels = {
         name: Channel()
-        for name in ("api", "api_cold", "html", "floor", "training_page", "one_page", "similar")
+        for name in ("api", "api_cold", "html", "floor", "training_page", "one_page", "similar", "dashboard")
     }
     wrk_lines, mismatches, sql_queries = [], [], {}
     for case, params in CASES.items():
@@ -155,6 +155,7 @@ def run_all(repeat, budget_s):
             "toutes les formations visibles", name, lambda u=user: everything_in_one_page(u), 5, budget_s
         )
     measure_similar(channels["similar"], repeat, budget_s)
+    measure_dashboard(channels["dashboard"], repeat, budget_s)
     results = {name: channel.as_json() for name, channel in channels.items()}
     results["floor_ratio"] = floor_ratios(results)
     # The floor must find what the catalogue finds, or its ratio means nothing.

@@ -54,3 +54,28 @@ def measure_similar(channel, repeat, budget_s):
             return response
 
         channel.run(case, PERSONA, call, repeat, budget_s)
+
+
+# The dashboard without filters (the whole offer), then narrowed as its users narrow it.
+DASHBOARD_CASES = {
+    "toute l'offre": "",
+    "portée ministérielle": "?scope=metier",
+    "une période": "?start=2026-01-01",
+}
+
+
+def measure_dashboard(channel, repeat, budget_s):
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(watcher())
+    for case, query in DASHBOARD_CASES.items():
+        path = f"/veille/indicateurs/{query}"
+
+        def call(path=path):
+            response = client.get(path)
+            if response.status_code != 200:
+                raise RuntimeError(f"GET {path} → {response.status_code}")
+            return response
+
+        channel.run(case, PERSONA, call, repeat, budget_s)
