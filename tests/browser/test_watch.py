@@ -4,11 +4,12 @@ team the likely duplicates of its ministry's draft and says one is not a duplica
 import pytest
 from playwright.sync_api import expect
 
-from mentor.offer.enums import Scope
+from mentor.offer.enums import Scope, SessionStatus
 from mentor.watch.duplicates import find_likely_duplicates
+from mentor.watch.satisfaction import link_token
 from tests.browser.accessibility import assert_accessible
 from tests.browser.test_editorial import log_in
-from tests.factories import OrganisationFactory, TrainingFactory
+from tests.factories import OrganisationFactory, RegistrationFactory, SessionFactory, TrainingFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -90,11 +91,9 @@ def test_the_dgafp_admin_filters_the_indicators(page, offer):
 
 
 def test_a_participant_answers_the_questionnaire_from_the_link_of_the_email(page, offer):
-    from mentor.offer.enums import SessionStatus
-    from mentor.watch.satisfaction import link_token
-    from tests.factories import RegistrationFactory, SessionFactory
-
-    session = SessionFactory(training=offer.own_draft, status=SessionStatus.COMPLETED, title="Session de Lyon")
+    session = SessionFactory(
+        training=offer.own_draft, status=SessionStatus.COMPLETED, title="Session de Lyon"
+    )
     registration = RegistrationFactory(session=session)
 
     page.goto(f"/satisfaction/{link_token(registration)}/")
@@ -109,5 +108,7 @@ def test_a_participant_answers_the_questionnaire_from_the_link_of_the_email(page
     page.get_by_label("Commentaire (facultatif)").fill("Très concret.")
     page.get_by_role("button", name="Envoyer mon avis").click()
 
-    expect(page.get_by_text("Votre réponse sur la formation « Prévention des RPS » est enregistrée.")).to_be_visible()
+    expect(
+        page.get_by_text("Votre réponse sur la formation « Prévention des RPS » est enregistrée.")
+    ).to_be_visible()
     expect(page.get_by_text("Répondez à chacune des cinq questions.")).to_have_count(0)

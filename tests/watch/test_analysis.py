@@ -3,6 +3,7 @@
 import pytest
 
 from mentor.watch.analysis import analyse
+from mentor.watch.index import analyse_training
 from tests.factories import TrainingFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,6 @@ def test_titles_weigh_more_than_descriptions_and_common_words_less():
 
 def test_a_training_and_its_chosen_formacode_codes():
     training = TrainingFactory(title="Comptabilité publique")
-    from mentor.watch.index import analyse_training
 
     assert "#" + "32663" not in analyse_training(training, codes=[]).weights
     assert "#32663" in analyse_training(training, codes=["32663"]).weights

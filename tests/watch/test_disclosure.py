@@ -4,7 +4,10 @@ open shows its title, owner organisation and status, and nothing else."""
 import pytest
 
 from mentor.offer.enums import Scope
+from mentor.watch.analysis import analyse
+from mentor.watch.disclosure import disclose
 from mentor.watch.lookup import similar_to_texts, similar_to_training
+from mentor.watch.similarity import similar
 from tests.factories import OrganisationFactory, TrainingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,9 +82,6 @@ def test_an_agent_of_the_ministry_opens_its_published_metier_training_only(offer
 
 def test_disclosure_reads_once_whatever_the_number_of_results(offer, django_assert_num_queries):
     TrainingFactory.create_batch(4, collection=offer.collection, title="Ouvrir les données")
-    from mentor.watch.analysis import analyse
-    from mentor.watch.disclosure import disclose
-    from mentor.watch.similarity import similar
 
     matches = similar(analyse({"title": "Ouvrir les données"}))
     assert len(matches) >= 7

@@ -4,6 +4,7 @@ the same evaluation inside 10,000 trainings (README)."""
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from bench.data.similarity import evaluate, load_set
 
@@ -38,7 +39,5 @@ def test_the_command_prints_recall_and_precision(offer, capsys):
 
 
 def test_the_command_refuses_an_empty_offer(db):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="L'offre est vide"):
         call_command("evaluate_similarity", trainings=0)

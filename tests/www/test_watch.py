@@ -7,12 +7,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from mentor.accounts.enums import Role
 from mentor.editorial.models import Label
 from mentor.offer.enums import Scope, TrainingStatus
 from mentor.offer.models import Objective
 from mentor.watch.duplicates import find_likely_duplicates
 from mentor.watch.models import LikelyDuplicate, NotDuplicate
-from tests.factories import OrganisationFactory, TrainingFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, TrainingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,9 +130,6 @@ def test_a_pair_marked_not_a_duplicate_does_not_come_back(client, offer):
 def test_a_pair_out_of_ones_scope_is_a_404(client, offer):
     pair = LikelyDuplicate.objects.get()
     stranger_team = UserFactory(entity=OrganisationFactory())
-    from mentor.accounts.enums import Role
-    from tests.factories import MembershipFactory
-
     MembershipFactory(user=stranger_team, organisation=stranger_team.entity, role=Role.MENTOR_TEAM)
     client.force_login(stranger_team)
 
