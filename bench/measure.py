@@ -104,6 +104,7 @@ def run_all(repeat, budget_s):
     from .floor import floor_statement
     from .mix import CASES, as_params, personas
     from .one_page import everything_in_one_page
+    from .watch import measure_dashboard, measure_similar
 
     users = personas()
     clients, cookies = {}, {}
@@ -112,7 +113,10 @@ def run_all(repeat, budget_s):
         if user.is_authenticated:
             clients[name].force_login(user)
             cookies[name] = f"sessionid={clients[name].cookies['sessionid'].value}"
-    channels = {name: Channel() for name in ("api", "api_cold", "html", "floor", "training_page", "one_page")}
+    channels = {
+        name: Channel()
+        for name in ("api", "api_cold", "html", "floor", "training_page", "one_page", "similar", "dashboard")
+    }
     wrk_lines, mismatches, sql_queries = [], [], {}
     for case, params in CASES.items():
         qs = urlencode(as_params(params))
@@ -150,6 +154,8 @@ def run_all(repeat, budget_s):
         channels["one_page"].run(
             "toutes les formations visibles", name, lambda u=user: everything_in_one_page(u), 5, budget_s
         )
+    measure_similar(channels["similar"], repeat, budget_s)
+    measure_dashboard(channels["dashboard"], repeat, budget_s)
     results = {name: channel.as_json() for name, channel in channels.items()}
     results["floor_ratio"] = floor_ratios(results)
     # The floor must find what the catalogue finds, or its ratio means nothing.

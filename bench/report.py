@@ -7,6 +7,8 @@ CHANNELS = {
     "floor": "plancher SQL brut",
     "training_page": "page formation",
     "one_page": "tout en une page",
+    "similar": "API /api/v1/trainings/similar/ (formations similaires)",
+    "dashboard": "page /veille/indicateurs/ (indicateurs du programme)",
 }
 HEADER = (
     "| moteur | formations | mesure | p50 ms | p95 ms | p99 ms | × plancher | gain vs une page "
@@ -29,6 +31,8 @@ def _times(value):
 def _rows(run):
     one_page = (run["one_page"].get("summary") or {}).get("p50")
     for channel, label in CHANNELS.items():
+        if channel not in run:  # a run recorded before the measure existed
+            continue
         data = run[channel]
         stats = data.get("summary") or {}
         if data.get("error"):

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "mentor.editorial",
     "mentor.design",
     "mentor.funding",
+    "mentor.watch",
     "mentor.www",
     "mentor.api",
     "mentor.bootstrap",

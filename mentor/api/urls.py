@@ -5,7 +5,9 @@ from rest_framework.routers import SimpleRouter
 from .auth import ObtainTokenView
 from .calls import CallViewSet
 from .errors import unknown_endpoint
+from .indicators import IndicatorsView
 from .me import MeView
+from .similar import SimilarTrainingsView
 from .trainings import TrainingViewSet
 
 app_name = "api"
@@ -25,6 +27,8 @@ urlpatterns = [
     ),
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
     path("me/", MeView.as_view(), name="me"),
+    path("indicators/", IndicatorsView.as_view(), name="indicators"),
+    path("trainings/similar/", SimilarTrainingsView.as_view(), name="similar_trainings"),
     *router.urls,
     # Last: what nothing above matched. Only addresses ending with "/", so that one without it is still
     # redirected to its "/" form first.

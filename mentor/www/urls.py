@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from .watch.satisfaction import questionnaire
+
 app_name = "www"
 
 urlpatterns = [
@@ -9,6 +11,8 @@ urlpatterns = [
     path("contribuer/", include("mentor.www.contribute.urls")),
     path("relectures/", include("mentor.www.review.urls")),
     path("conception/", include("mentor.www.design.urls")),
+    path("veille/", include("mentor.www.watch.urls")),
+    path("satisfaction/<str:token>/", questionnaire, name="satisfaction"),
     path("contact/", include("mentor.www.contact.urls")),
     path("organisation/", include("mentor.www.organisation.urls")),
     path("appels/", include("mentor.www.funding.urls")),

@@ -1,4 +1,4 @@
-"""Which working spaces of the menu a signed-in user has: "Contribuer" for designers, "Relectures" for reviewers,
+"""Which working spaces of the menu a signed-in user has: "Contribuer" for designers, "Relectures" and "Veille" for reviewers,
 "Sessions" for those who manage or schedule sessions, "Mon organisation" for those who administer an entity or decide its
 requests. An agent who is none of these sees only the catalogue and their trainings."""
 
@@ -25,6 +25,7 @@ class Workspaces:
     review: bool = False
     sessions: bool = False
     organisation: bool = False
+    watch: bool = False  # the offer watch and the indicators: the same people as the reviews
 
 
 def workspaces_of(user) -> Workspaces:
@@ -50,4 +51,4 @@ def workspaces_of(user) -> Workspaces:
         contribute, sessions = designs, sessions or designs or manages
     review = roles.is_superuser or any(roles.holds(role) for role in REVIEWING_ROLES)
     organisation = roles.is_superuser or any(roles.holds(role) for role in ORGANISATION_ROLES)
-    return Workspaces(contribute=contribute, review=review, sessions=sessions, organisation=organisation)
+    return Workspaces(contribute=contribute, review=review, sessions=sessions, organisation=organisation, watch=review)

@@ -22,6 +22,7 @@ from mentor.editorial.models import (
 from mentor.funding.models import CallLog, Evaluation, Proposal, ProposalLog
 from mentor.offer.models import Adoption, Registration, Session, SessionTransitionLog, Training
 from mentor.organisations.models import ContactMessage, TeamMembership
+from mentor.watch.models import NotDuplicate, SatisfactionAnswer
 
 
 def _when(value):
@@ -314,6 +315,23 @@ SECTIONS = [
         "actor",
         lambda log: {"proposition": log.proposal.title, "action": log.transition, "le": _when(log.at)},
         ("proposal",),
+        "paires_declarees_pas_des_doublons",
+        NotDuplicate,
+        lambda n: {"formations": [n.first.title, n.second.title], "le": _when(n.decided_at)},
+        ("first", "second"),
+        "questionnaires_de_satisfaction",
+        SatisfactionAnswer,
+        "user",
+        lambda a: {
+            "formation": a.session.training.title,
+            "session": str(a.session),
+            "reponses": {
+                name: getattr(a, name)
+                for name in ("expectations", "usefulness", "content", "delivery", "recommend")
+            },
+            "commentaire": a.comment,
+            "le": _when(a.answered_at),
+        ("session__training",),
     ),
     # The key itself is a secret: only the fact that a token exists.
     Section("jetons_api", Token, "user", lambda t: {"cree_le": _when(t.created)}),

@@ -23,6 +23,7 @@ from mentor.editorial.readiness import missing_items_of
 from mentor.editorial.transitions import REVIEW_DECISIONS, TRANSITIONS
 from mentor.editorial.workflow import available
 from mentor.offer.enums import TrainingStatus
+from mentor.watch.lookup import similar_to_training
 
 from ..breadcrumb import breadcrumb
 from ..review.context import training_context
@@ -104,6 +105,8 @@ def training_view(request, pk):
             "design_steps": progress.steps_of(training),
             "design_links": is_designer,
             "design_model": progress.model_of(training),
+            # Recomputed on every visit: the page a designer comes back to after each saved step or submission.
+            "similar": similar_to_training(request.user, training),
         }
     )
     return render(request, "www/contribute/training.html", context)

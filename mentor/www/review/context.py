@@ -1,5 +1,5 @@
 """What the contribution and review pages both show about a training: its editorial history, its quality
-reviews criterion by criterion, its label and its adopters."""
+reviews criterion by criterion, its label, its adopters and what learners say of it."""
 
 from django.db.models import Prefetch
 
@@ -7,6 +7,7 @@ from mentor.core.permissions import check
 from mentor.editorial.content import field_label
 from mentor.editorial.models import Label, QualityRating, QualityReview, TransitionLog
 from mentor.editorial.workflow import reevaluation_decision
+from mentor.watch.satisfaction import results_of
 
 
 def training_context(training, user) -> dict:
@@ -27,6 +28,7 @@ def training_context(training, user) -> dict:
     context["adoptions"] = training.adoptions.select_related("organisation")
     if context["label"] is not None:
         context["reevaluation"] = reevaluation_decision(training, user)
+    context["satisfaction"] = results_of(training)
     return context
 
 

@@ -19,9 +19,9 @@ class ReviewForm(DsfrBaseForm):
 
     def __init__(self, *args, indicators, decisions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.indicators = indicators
+        self.indicators = list(indicators)  # read once: the fields and the grid walk them
         self.fields["decision"].choices = [(name, TRANSITIONS[name].label) for name in decisions]
-        for indicator in indicators:
+        for indicator in self.indicators:
             self.fields[f"rating_{indicator.pk}"] = forms.ChoiceField(
                 label=indicator.statement + (" (bloquant)" if indicator.is_blocking else ""),
                 help_text=indicator.guidance,

@@ -18,10 +18,14 @@ from mentor.editorial.readiness import missing_items_of
 from mentor.editorial.transitions import REVIEW_DECISIONS
 from mentor.editorial.workflow import guard
 from mentor.offer.enums import TrainingStatus
+from mentor.watch.lookup import similar_to_training
 
 from ..breadcrumb import breadcrumb
 from .context import training_context
 from .forms import ReviewForm
+
+# The criterion of the grid beside which reviewers see the similar trainings of the offer.
+ARTICULATION_CRITERION = "articulation-offre-existante"
 
 
 @require_GET
@@ -112,6 +116,10 @@ def training_view(request, pk):
             "can_see_label_action": access.trainings_labellable_by(request.user)
             .filter(pk=training.pk)
             .exists(),
+            "similar": similar_to_training(request.user, training),
+            "similar_criterion": ARTICULATION_CRITERION,
+            "similar_in_grid": form is not None
+            and any(criterion.code == ARTICULATION_CRITERION for criterion, _ in form.grid()),
         }
     )
     return render(request, "www/review/training.html", context, status=400 if form and form.errors else 200)

@@ -1,0 +1,236 @@
+"""The indicators of the programme: the offer, its audience and its quality, for the part of the offer a person
+watches (``scope``), narrowed by collection, ministry, scope and period. Every figure comes from an aggregate
+query: their number is fixed, whatever the size of the offer. Unknown or malformed filters are ignored, as in the
+catalogue."""
+
+import datetime
+import statistics
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, F, Q, Sum, Value
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from mentor.editorial.enums import Rating
+from mentor.editorial.models import Label, QualityRating
+from mentor.offer.enums import RegistrationStatus, Scope, SessionStatus, TrainingStatus
+from mentor.offer.models import Adoption, Collection, Objective, Registration, Session
+from mentor.organisations.enums import OrganisationKind
+from mentor.organisations.models import Organisation
+
+from .models import SatisfactionAnswer
+from .satisfaction import MIN_ANSWERS, QUESTIONS
+from .scope import collections_watched_by, trainings_watched_by
+
+IN_DESIGN = (TrainingStatus.DRAFT, TrainingStatus.CHANGES_REQUESTED)
+IN_REVIEW = (TrainingStatus.SUBMITTED, TrainingStatus.IN_REVIEW, TrainingStatus.APPROVED)
+HELD = (SessionStatus.IN_PROGRESS, SessionStatus.COMPLETED, SessionStatus.ARCHIVED)
+EXPIRING_DAYS = 90
+TOP_CRITERIA = 5
+
+
+@dataclass(frozen=True)
+class Filters:
+    collection: int | None = None
+    ministry: int | None = None
+    scope: str | None = None
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+    @classmethod
+    def from_params(cls, params) -> "Filters":
+        def number(name):
+            value = params.get(name, "")
+            return int(value) if value.isdigit() else None
+
+        def date(name):
+            try:
+                return datetime.date.fromisoformat(params.get(name, ""))
+            except ValueError:
+                return None
+
+        scope = params.get("scope")
+        return cls(
+            collection=number("collection"),
+            ministry=number("ministry"),
+            scope=scope if scope in Scope.values else None,
+            start=date("start"),
+            end=date("end"),
+        )
+
+    def as_params(self) -> dict[str, str]:
+        values = {
+            "collection": self.collection,
+            "ministry": self.ministry,
+            "scope": self.scope,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+        }
+        return {k: str(v) for k, v in values.items() if v is not None}
+
+
+@dataclass
+class Indicators:
+    filters: Filters
+    # the offer
+    published: int = 0
+    in_design: int = 0
+    in_review: int = 0
+    archived: int = 0
+    labelled_share: float | None = None
+    median_days_to_publication: float | None = None
+    objectives: int = 0
+    objectives_covered: int = 0
+    adoptions: int = 0
+    # the audience
+    sessions_held: int = 0
+    seats_offered: int = 0
+    registrations: int = 0
+    waiting: int = 0
+    cancellations: int = 0
+    by_learner_ministry: list[dict] = field(default_factory=list)
+    # the quality
+    criteria_not_met: list[dict] = field(default_factory=list)
+    labels_expiring: int = 0
+    # learner satisfaction (average of the five questions, out of 5), only where at least MIN_ANSWERS answered
+    satisfaction_by_collection: list[dict] = field(default_factory=list)
+    satisfaction_by_month: list[dict] = field(default_factory=list)
+
+    @property
+    def objectives_covered_share(self) -> float | None:
+        return self.objectives_covered / self.objectives if self.objectives else None
+
+    @property
+    def statuses(self) -> list[dict]:
+        return [
+            {"label": "Publiées", "value": self.published},
+            {"label": "En conception", "value": self.in_design},
+            {"label": "En relecture", "value": self.in_review},
+            {"label": "Archivées", "value": self.archived},
+        ]
+
+
+def _in_period(filters: Filters, name: str) -> Q:
+    condition = Q()
+    if filters.start:
+        condition &= Q(**{f"{name}__date__gte": filters.start})
+    if filters.end:
+        condition &= Q(**{f"{name}__date__lte": filters.end})
+    return condition
+
+
+def trainings_for(user, filters: Filters):
+    trainings = trainings_watched_by(user)
+    if filters.collection:
+        collection_ids = Collection.objects.filter(Q(pk=filters.collection) | Q(parent_id=filters.collection))
+        trainings = trainings.filter(collection__in=collection_ids.values("pk"))
+    if filters.ministry:
+        trainings = trainings.filter(owner_ministry_id=filters.ministry)
+    if filters.scope:
+        trainings = trainings.filter(scope=filters.scope)
+    return trainings
+
+
+def compute(user, filters: Filters) -> Indicators:
+    """Ten queries, whatever the size of the offer (and one for the roles of ``user``)."""
+    today = timezone.localdate()
+    trainings = trainings_for(user, filters)
+    ids = trainings.values("pk")
+    result = Indicators(filters)
+    published = Q(status=TrainingStatus.PUBLISHED) & _in_period(filters, "published_at")
+    counts = trainings.aggregate(
+        published=Count("pk", filter=published),
+        in_design=Count("pk", filter=Q(status__in=IN_DESIGN)),
+        in_review=Count("pk", filter=Q(status__in=IN_REVIEW)),
+        archived=Count("pk", filter=Q(status=TrainingStatus.ARCHIVED)),
+        labelled=Count("pk", filter=published & Q(mentor_label__valid_until__gte=today)),
+    )
+    result.published, result.in_design = counts["published"], counts["in_design"]
+    result.in_review, result.archived = counts["in_review"], counts["archived"]
+    result.labelled_share = counts["labelled"] / counts["published"] if counts["published"] else None
+    durations = trainings.filter(published, editorial_file__submitted_at__isnull=False).values_list(
+        "published_at", "editorial_file__submitted_at"
+    )
+    days = [(p - s).total_seconds() / 86400 for p, s in durations.order_by() if p >= s]
+    result.median_days_to_publication = round(statistics.median(days), 1) if days else None
+
+    collections = collections_watched_by(user)
+    if filters.collection:
+        collections = collections.filter(Q(pk=filters.collection) | Q(parent_id=filters.collection))
+    objectives = Objective.objects.filter(
+        thematic_offer__orientation__collection__in=collections.values("pk")
+    )
+    coverage = objectives.aggregate(
+        total=Count("pk", distinct=True),
+        covered=Count("pk", distinct=True, filter=Q(trainings__status=TrainingStatus.PUBLISHED)),
+    )
+    result.objectives, result.objectives_covered = coverage["total"], coverage["covered"]
+    result.adoptions = (
+        Adoption.objects.filter(training__in=ids).filter(_in_period(filters, "created_at")).count()
+    )
+
+    sessions = Session.objects.filter(training__in=ids).filter(_in_period(filters, "starts_at"))
+    audience = sessions.aggregate(
+        held=Count("pk", filter=Q(status__in=HELD)),
+        seats=Sum("capacity", filter=~Q(status=SessionStatus.CANCELLED)),
+    )
+    result.sessions_held, result.seats_offered = audience["held"], audience["seats"] or 0
+    by_ministry = (
+        Registration.objects.filter(session__in=sessions.values("pk"))
+        .values(ministry=F("user__entity__ministry__name"))
+        .annotate(
+            registrations=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+            waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+            cancellations=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
+        )
+        .order_by("-registrations", "ministry")
+    )
+    for row in by_ministry:
+        row["ministry"] = row["ministry"] or "Entité inconnue"
+        result.by_learner_ministry.append(row)
+        result.registrations += row["registrations"]
+        result.waiting += row["waiting"]
+        result.cancellations += row["cancellations"]
+
+    result.criteria_not_met = list(
+        QualityRating.objects.filter(review__training__in=ids, rating=Rating.NOT_MET)
+        .filter(_in_period(filters, "review__created_at"))
+        .values(criterion=F("criterion_name"))
+        .annotate(count=Count("pk"))
+        .order_by("-count", "criterion")[:TOP_CRITERIA]
+    )
+    answers = SatisfactionAnswer.objects.filter(session__training__in=ids).filter(
+        _in_period(filters, "answered_at")
+    )
+    mean = sum((F(name) for name, _ in QUESTIONS), start=Value(0.0)) / len(QUESTIONS)
+    for target, key, grouping in (
+        (result.satisfaction_by_collection, "collection", F("session__training__collection__name")),
+        (result.satisfaction_by_month, "month", TruncMonth("answered_at")),
+    ):
+        rows = (
+            answers.values(**{key: grouping}).annotate(answers=Count("pk"), average=Avg(mean)).order_by(key)
+        )
+        target += [
+            {key: row[key], "answers": row["answers"], "average": round(row["average"], 2)}
+            for row in rows
+            if row["answers"] >= MIN_ANSWERS
+        ]
+    result.labels_expiring = Label.objects.filter(
+        training__in=ids,
+        valid_until__gte=today,
+        valid_until__lte=today + datetime.timedelta(days=EXPIRING_DAYS),
+    ).count()
+    return result
+
+
+def filter_choices(user) -> dict:
+    """What the filters of the page offer: the collections and ministries within ``user``'s watch."""
+    return {
+        "collections": list(collections_watched_by(user).order_by("name").values_list("pk", "name")),
+        "ministries": list(
+            Organisation.objects.filter(kind=OrganisationKind.MINISTRY)
+            .order_by("name")
+            .values_list("pk", "name")
+        ),
+        "scopes": Scope.choices,
+    }

@@ -1,0 +1,167 @@
+"""The indicators dashboard (/veille/indicateurs/), its CSV and GET /api/v1/indicators/, for each role."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from mentor.editorial import workflow
+from mentor.editorial.enums import Rating
+from mentor.editorial.models import Label
+from mentor.offer.enums import RegistrationStatus, SessionStatus
+from mentor.offer.models import Registration
+from mentor.watch.models import SatisfactionAnswer
+from mentor.watch.satisfaction import QUESTIONS
+from tests.factories import (
+    CollectionFactory,
+    OrganisationFactory,
+    RegistrationFactory,
+    SessionFactory,
+    TrainingFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("www:watch:indicators")
+CSV = reverse("www:watch:indicators_csv")
+API = reverse("api:indicators")
+
+
+@pytest.fixture
+def offer(world):
+    today = timezone.localdate()
+    world.published = TrainingFactory(collection=world.collection, owner=world.owner, title="Publiée")
+    world.published.covered_objectives.set([world.objectives[0]])
+    Label.objects.create(training=world.published, valid_until=today + timedelta(days=30))
+    world.draft = world.training(title="Brouillon")
+    world.other = TrainingFactory(collection=CollectionFactory(name="Langues"), title="Anglais")
+    session = SessionFactory(training=world.published, status=SessionStatus.COMPLETED, capacity=12)
+    learners_ministry = OrganisationFactory(name="Ministère de la Culture")
+    for status in (RegistrationStatus.CONFIRMED,) * 4 + (RegistrationStatus.WAITING,):
+        RegistrationFactory(session=session, status=status, user=UserFactory(entity=learners_ministry))
+    RegistrationFactory(session=session, status=RegistrationStatus.CANCELLED)
+    for n, registration in enumerate(Registration.objects.filter(session=session).order_by("pk")):
+        SatisfactionAnswer.objects.create(
+            session=session, user=registration.user, **{name: 3 + n % 2 for name, _ in QUESTIONS}
+        )
+    small = SessionFactory(training=world.other, status=SessionStatus.COMPLETED)
+    SatisfactionAnswer.objects.create(session=small, user=UserFactory(), **{name: 1 for name, _ in QUESTIONS})
+    reviewed = world.training(title="Revue")
+    workflow.fire("submit", reviewed, world.designer)
+    world.review(
+        reviewed, world.team, decision="request_changes", comment="À revoir", plain=(Rating.NOT_MET, "Daté")
+    )
+    return world
+
+
+def test_the_admin_sees_the_whole_offer(client, offer):
+    client.force_login(offer.admin)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert (result.published, result.in_design) == (2, 2)
+    assert result.criteria_not_met == [{"criterion": "Pertinence des contenus", "count": 1}]
+    assert result.labelled_share == 0.5
+    assert (result.objectives, result.objectives_covered) == (2, 1)
+    assert (result.sessions_held, result.seats_offered) == (2, 22)
+    assert (result.registrations, result.waiting, result.cancellations) == (4, 1, 1)
+    # 6 answers in Numérique (3, 4, 3, 4, 3, 4 on average); Langues has one, too few to show
+    assert [(r["collection"], r["answers"], r["average"]) for r in result.satisfaction_by_collection] == [
+        ("Numérique", 6, 3.5)
+    ]
+    assert [(r["answers"], r["average"]) for r in result.satisfaction_by_month] == [(7, 3.14)]
+    assert "Satisfaction des apprenants par collection (moyenne sur 5) : données" in response.content.decode()
+    assert result.labels_expiring == 1
+    html = response.content.decode()
+    assert "Inscriptions confirmées par ministère des agents : données" in html
+    assert "Ministère de la Culture" in html
+    assert "<svg" in html
+
+
+def test_filters_narrow_and_unknown_ones_are_ignored(client, offer):
+    client.force_login(offer.admin)
+
+    narrowed = client.get(URL, {"collection": offer.collection.pk, "scope": "transverse", "colour": "blue"})
+    broken = client.get(URL, {"collection": "abc", "start": "hier"})
+
+    assert narrowed.context["result"].published == 1
+    assert broken.status_code == 200 and broken.context["result"].published == 2
+
+
+def test_the_collection_lead_sees_its_collections_only(client, offer):
+    client.force_login(offer.lead_reviewer)
+
+    result = client.get(URL).context["result"]
+
+    assert result.published == 1
+
+
+def test_the_team_sees_its_ministry(client, offer):
+    client.force_login(offer.outsider)
+
+    result = client.get(URL).context["result"]
+
+    assert (result.published, result.in_design, result.criteria_not_met) == (0, 0, [])
+
+
+def test_others_get_403_with_the_reason(client, offer):
+    client.force_login(offer.designer)
+
+    response = client.get(URL)
+
+    assert response.status_code == 403
+    assert "réservée aux administrateurs DGAFP" in response.content.decode()
+
+
+def test_the_csv_is_utf8_with_bom_and_semicolons(client, offer):
+    client.force_login(offer.admin)
+
+    response = client.get(CSV, {"collection": offer.collection.pk})
+
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeffsection;indicateur;valeur")
+    rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+    assert ["Offre", "Formations publiées", "1"] in rows
+    assert response["Content-Disposition"] == 'attachment; filename="indicateurs-mentor.csv"'
+
+
+def test_the_api_answers_with_the_same_figures(offer):
+    client = APIClient()
+    client.force_authenticate(offer.admin)
+
+    body = client.get(API, {"scope": "transverse"}).json()
+
+    assert body["filters"] == {"scope": "transverse"}
+    assert body["published"] == 2
+    assert body["by_learner_ministry"][0] == {
+        "ministry": "Ministère de la Culture",
+        "registrations": 4,
+        "waiting": 1,
+        "cancellations": 0,
+    }
+
+
+def test_the_api_refuses_others_with_the_reason(offer):
+    client = APIClient()
+    client.force_authenticate(offer.designer)
+    response = client.get(API)
+    assert response.status_code == 403
+    assert "réservée aux administrateurs DGAFP" in response.json()["message"]
+    assert APIClient().get(API).status_code == 401
+
+
+@pytest.mark.parametrize("extra", [0, 5])
+def test_the_dashboard_reads_a_fixed_number_of_times(client, offer, django_assert_num_queries, extra):
+    for n in range(extra):
+        training = TrainingFactory(collection=offer.collection, title=f"Autre {n}")
+        RegistrationFactory(session=SessionFactory(training=training, status=SessionStatus.COMPLETED))
+    client.force_login(offer.admin)
+    with django_assert_num_queries(16):
+        assert client.get(URL).status_code == 200
