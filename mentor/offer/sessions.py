@@ -5,7 +5,7 @@ that the scheduled job makes."""
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from mentor.accounts.enums import Role

@@ -51,4 +51,6 @@ def workspaces_of(user) -> Workspaces:
         contribute, sessions = designs, sessions or designs or manages
     review = roles.is_superuser or any(roles.holds(role) for role in REVIEWING_ROLES)
     organisation = roles.is_superuser or any(roles.holds(role) for role in ORGANISATION_ROLES)
-    return Workspaces(contribute=contribute, review=review, sessions=sessions, organisation=organisation, watch=review)
+    return Workspaces(
+        contribute=contribute, review=review, sessions=sessions, organisation=organisation, watch=review
+    )

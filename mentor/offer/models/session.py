@@ -35,7 +35,9 @@ class SessionQuerySet(models.QuerySet):
             organisers = organisations_where(user, Role.SESSION_MANAGER).values("pk")
             # Exists rather than a join on managers, so that counts annotated on the result are not multiplied.
             named = Session.managers.through.objects.filter(session=OuterRef("pk"), user=user)
-            designs = Training.designers.through.objects.filter(training_id=OuterRef("training_id"), user=user)
+            designs = Training.designers.through.objects.filter(
+                training_id=OuterRef("training_id"), user=user
+            )
             managed = self.filter(
                 Exists(named)
                 | Q(organiser__in=organisers)

@@ -315,10 +315,15 @@ SECTIONS = [
         "actor",
         lambda log: {"proposition": log.proposal.title, "action": log.transition, "le": _when(log.at)},
         ("proposal",),
+    ),
+    Section(
         "paires_declarees_pas_des_doublons",
         NotDuplicate,
+        "decided_by",
         lambda n: {"formations": [n.first.title, n.second.title], "le": _when(n.decided_at)},
         ("first", "second"),
+    ),
+    Section(
         "questionnaires_de_satisfaction",
         SatisfactionAnswer,
         "user",
@@ -331,6 +336,7 @@ SECTIONS = [
             },
             "commentaire": a.comment,
             "le": _when(a.answered_at),
+        },
         ("session__training",),
     ),
     # The key itself is a secret: only the fact that a token exists.
