@@ -84,14 +84,15 @@ def test_a_design_step_with_its_package(client, design, django_assert_num_querie
         assert client.get(reverse("www:design:step", args=[training.pk, "integration"])).status_code == 200
 
 
-@pytest.mark.parametrize("extra", [0, 5])
+@pytest.mark.parametrize("extra", [1, 5])
 def test_the_contribution_page_with_its_design_steps(client, design, django_assert_num_queries, extra):
+    # At least one other training: a similarity lookup that finds nothing makes fewer queries (watch).
     training = design.training()
     progress.start_design(training)
     for n in range(extra):
         progress.start_design(design.training(title=f"Autre formation {n}"))
     client.force_login(design.designer)
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(35):
         assert client.get(reverse("www:contribute:training", args=[training.pk])).status_code == 200
 
 
