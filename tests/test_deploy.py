@@ -115,6 +115,7 @@ def production_headers(**env) -> dict[str, str]:
         SHOW_HEADERS,
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="mentor.gouv.fr",
+        AXES_PROXY_COUNT="0",
         **env,
     )
     assert result.returncode == 0, result.stderr

@@ -222,6 +222,9 @@ def _designer_training(orgs):
         description="Un parcours pour les concepteurs des ministères : cadrer un besoin, scénariser, médiatiser, "
         "intégrer un paquet SCORM conforme et le faire tester.",
         learning_outcomes="Conduire la conception d'une formation en ligne selon la stratégie éditoriale de Mentor.",
+        content_outline="Cadrage du besoin et du public. Scénarisation et storyboard. Médiatisation des contenus. "
+        "Intégration d'un paquet SCORM et vérification technique. Tests et soumission à la relecture.",
+        prerequisites="Avoir un projet de formation en ligne validé par son équipe Mentor.",
         target_audience="Les concepteurs et intégrateurs des organisations partenaires.",
         contact_email="mentor@fonction-publique.gouv.fr",
         collection=collection,
