@@ -12,7 +12,8 @@ The expected answers come from the rules' DEFINITIONS, re-expressed here in plai
   and the persona's entity is the organiser or lies below it, or opened to a list of organisations among which the
   persona's entity or one above it; the training's page leaves out archived sessions;
 - a session is managed (its page under /gestion/) by its named managers, by whoever holds the session manager role in its organiser or an
-  organisation above it, and by DGAFP administrators (role or superuser).
+  organisation above it, by the designers of its training when the training's owner organises it, and by DGAFP
+  administrators (role or superuser).
 
 Lists are compared as sets (one request per page), details object by object (see ``Matrix.details`` for their
 cost at scale); every page fetched is also searched
@@ -56,6 +57,7 @@ class Demo:
     sessions: dict  # pk -> values of the session
     listed: dict  # session pk -> {organisation pk}
     named_managers: dict  # session pk -> {user pk}
+    designers: dict  # training pk -> {user pk}
     roles: dict  # user pk -> {(role, organisation pk)}
     collections: dict  # pk -> (slug, parent_id)
     labelled: set  # trainings with a label valid today
@@ -105,8 +107,12 @@ class Demo:
             return True
         if persona.pk in self.named_managers[pk]:
             return True
+        session = self.sessions[pk]
         managing = {org for role, org in roles if role == Role.SESSION_MANAGER}
-        return bool(managing & set(self.line(self.sessions[pk]["organiser_id"])))
+        if managing & set(self.line(session["organiser_id"])):
+            return True
+        owner = self.trainings[session["training_id"]]["owner_id"]
+        return session["organiser_id"] == owner and persona.pk in self.designers[session["training_id"]]
 
     def visible_trainings(self, persona) -> set[int]:
         return {pk for pk in self.trainings if self.training_visible(persona, pk)}
@@ -114,6 +120,9 @@ class Demo:
 
 def read_demo() -> Demo:
     listed, named, adopters, roles = defaultdict(set), defaultdict(set), defaultdict(set), defaultdict(set)
+    designers = defaultdict(set)
+    for training_id, user_id in Training.designers.through.objects.values_list("training_id", "user_id"):
+        designers[training_id].add(user_id)
     for session_id, org_id in Session.open_to_organisations.through.objects.values_list(
         "session_id", "organisation_id"
     ):
@@ -151,6 +160,7 @@ def read_demo() -> Demo:
         },
         listed=listed,
         named_managers=named,
+        designers=designers,
         roles=roles,
         collections={
             c["pk"]: (c["slug"], c["parent_id"]) for c in Collection.objects.values("pk", "slug", "parent_id")

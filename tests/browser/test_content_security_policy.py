@@ -134,7 +134,7 @@ def test_every_main_page_works_with_the_policy_enforced_and_reports_no_violation
     # A session manager's sessions.
     log_in(page, "gestionnaire@igpde.finances.gouv.fr")
     visit(page, "/gestion/sessions/", heading("Sessions que je gère"))
-    session = follow_first(page, "main a[href^='/gestion/sessions/']", "/gestion/sessions/")
+    session = follow_first(page, "main table a[href^='/gestion/sessions/']", "/gestion/sessions/")
     visit(page, session, lambda p: p.get_by_role("heading", level=2, name="Statut de la session"))
 
     # The DGAFP administrators' partnership agreements and /admin/ (its list and form of trainings).
