@@ -79,6 +79,13 @@ def table(results) -> str:
         lines.append(
             f"Génération {run['engine']} {_n(run['scale'])} formations : {run['generation_s']:.0f} s"
         )
+    for run in results["runs"]:
+        export = run.get("lheo_export")
+        if export:
+            lines.append(
+                f"Export LHEO {run['engine']} {_n(run['scale'])} formations : {export['seconds']:.1f} s, "
+                f"RSS max {export['peak_rss_mb']:.0f} Mo, {export['bytes'] / 1e6:.1f} Mo écrits"
+            )
     for engine, by_channel in results.get("growth", {}).items():
         for channel, g in by_channel.items():
             lines.append(

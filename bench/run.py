@@ -53,6 +53,20 @@ def _analyze(url):
         conn.execute("VACUUM ANALYZE")
 
 
+def _lheo_export(env, output):
+    """The whole public offer exported as LHEO by its command, in a process of its own (time, peak RSS)."""
+    done = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, "-m", "bench.lheo", "--output", str(output)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    output.unlink()
+    return json.loads(done.stdout)
+
+
 def run_one(engine, scale, args):
     url = _database_url(engine, scale, args.workdir, args.pg_port)
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.bench"}
@@ -81,6 +95,8 @@ def run_one(engine, scale, args):
         str(args.min_samples),
     )
     run = {"engine": engine, "scale": scale, "generation_s": generation_s, **json.loads(part.read_text())}
+    print(f"== {engine}, {scale} formations : export LHEO", flush=True)
+    run["lheo_export"] = _lheo_export(env, Path(args.workdir) / f"{engine}-{scale}.xml")
     print(f"== {engine}, {scale} formations : charge ({args.load_seconds} s)", flush=True)
     run["load"] = run_load(env, requests, args.http_port, args.load_seconds)
     return run

@@ -8,12 +8,14 @@ from tests import guards
 
 # The editorial world (tests/editorial/fixtures.py) serves the editorial, contribution, review and browser tests.
 # The accounts world (a small tree with one account per role) and the OpenID Connect provider serve the accounts,
-# organisations, account, contact and organisation-administration tests.
+# organisations, account, contact and organisation-administration tests. The rich offer of tests/exchange/offer.py
+# serves the exchange, open-data and their browser tests.
 pytest_plugins = [
     "tests.editorial.fixtures",
     "tests.funding.fixtures",
     "tests.accounts.world",
     "tests.accounts.oidc_provider",
+    "tests.exchange.fixtures",
 ]
 
 

@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "simple_history",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
@@ -44,6 +43,7 @@ INSTALLED_APPS = [
     "mentor.watch",
     "mentor.www",
     "mentor.api",
+    "mentor.exchange",
     "mentor.bootstrap",
 ]
 
@@ -207,17 +207,34 @@ CATALOGUE_CACHE_SECONDS = int(os.environ.get("CATALOGUE_CACHE_SECONDS", "300"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "mentor.api.authentication.NamedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "mentor.api.schema.MentorAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "mentor.api.errors.exception_handler",
+    # "format" is a parameter of the catalogue (format=csv), not DRF's choice of renderer: the API speaks JSON.
+    "URL_FORMAT_OVERRIDE": None,
+    # Counted in the default cache: Redis (CACHE_URL) when there is one, so every server counts the same.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "mentor.api.throttling.AnonymousThrottle",
+        "mentor.api.throttling.TokenThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous": os.environ.get("API_RATE_ANONYMOUS", "120/min"),
+        "token": os.environ.get("API_RATE_TOKEN", "600/min"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Mentor — offre de formation",
-    "DESCRIPTION": "Lecture de l'offre de formation Mentor visible par l'utilisateur et des appels à projets publiés.",
+    "DESCRIPTION": "L'offre de formation Mentor : lecture de ce que l'utilisateur peut voir et des appels à projets "
+    "publiés, synchronisation des formations et des sessions par les partenaires, échanges au format LHEO. Toute "
+    "erreur a le même corps, en français : code, message et, pour une requête invalide, les erreurs de chaque champ.",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "mentor.api.schema.french_descriptions",
+    ],
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI's assets are served from our static files, never from a CDN.
@@ -227,7 +244,11 @@ SPECTACULAR_SETTINGS = {
     # A deep link is an <a> inside each operation's toggle button: nested controls screen readers cannot reach.
     "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     # Several models have a "status": each enum keeps its own name in the schema.
-    "ENUM_NAME_OVERRIDES": {"CallStatusEnum": "mentor.funding.enums.CallStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "CallStatusEnum": "mentor.funding.enums.CallStatus",
+        "TrainingStatusEnum": "mentor.offer.enums.TrainingStatus",
+        "SessionStatusEnum": "mentor.offer.enums.SessionStatus",
+    },
 }
 
 DSFR_USE_INTEGRITY_CHECKSUMS = True

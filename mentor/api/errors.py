@@ -5,6 +5,8 @@
 ``errors`` is there only for invalid input, keyed by field (``non_field_errors`` for the request as a whole).
 """
 
+import math
+
 from django.http import JsonResponse
 from django.views import defaults
 from drf_spectacular.utils import extend_schema
@@ -13,11 +15,21 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from mentor.core.templatetags.french import counted
+
 MESSAGES = {
     status.HTTP_400_BAD_REQUEST: "Les données envoyées ne sont pas valides.",
     status.HTTP_404_NOT_FOUND: "Cette ressource n'existe pas ou ne vous est pas accessible.",
     status.HTTP_500_INTERNAL_SERVER_ERROR: "Erreur inattendue du service. Réessayez un peu plus tard.",
 }
+
+
+class Refused(exceptions.APIException):
+    """A workflow's guard said no: the message is its reason, in French."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "refused"
+    default_detail = "Cette action est impossible maintenant."
 
 
 def exception_handler(exc, context):
@@ -29,6 +41,13 @@ def exception_handler(exc, context):
             "code": "invalid",
             "message": MESSAGES[status.HTTP_400_BAD_REQUEST],
             "errors": _field_errors(exc.get_full_details()),
+        }
+    elif isinstance(exc, exceptions.Throttled):
+        # DRF has set Retry-After already, rounded up the same way.
+        seconds = max(1, math.ceil(exc.wait or 0))
+        response.data = {
+            "code": "throttled",
+            "message": f"Trop de requêtes : réessayez dans {counted(seconds, 'seconde', 'secondes')}.",
         }
     elif isinstance(exc, exceptions.APIException):
         detail = exc.get_full_details()

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from mentor.accounts.models import User
@@ -99,6 +100,8 @@ class FacetValueSerializer(serializers.Serializer):
     selected = serializers.BooleanField()
 
 
+# One object per page, not a list: the list action would otherwise be described as an array of pages.
+@extend_schema_serializer(many=False)
 class CatalogueSerializer(serializers.Serializer):
     """A page of the catalogue and its facets (the shape of the response, for the schema)."""
 
@@ -124,7 +127,41 @@ class TokenRequestSerializer(serializers.Serializer):
     password = serializers.CharField(
         label="mot de passe", trim_whitespace=False, style={"input_type": "password"}
     )
+    name = serializers.CharField(
+        label="nom du jeton",
+        required=False,
+        max_length=100,
+        help_text="Pour le reconnaître sur la page de profil.",
+    )
+    read_only = serializers.BooleanField(
+        label="lecture seule",
+        required=False,
+        default=False,
+        help_text="Un jeton en lecture seule ne modifie rien.",
+    )
 
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="À envoyer dans l'en-tête Authorization: Token <jeton>.")
+    name = serializers.CharField(help_text="Nom du jeton.")
+    read_only = serializers.BooleanField(help_text="Jeton limité à la lecture.")
+
+
+class FieldErrorSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Code stable de l'erreur (« required », « invalid »…).")
+    message = serializers.CharField(help_text="Explication en français.")
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The body of every error of the API (``errors.py``)."""
+
+    code = serializers.CharField(
+        help_text="Code stable de l'erreur (« invalid », « not_found », « throttled »…)."
+    )
+    message = serializers.CharField(help_text="Explication en français, à montrer telle quelle.")
+    errors = serializers.DictField(
+        child=FieldErrorSerializer(many=True),
+        required=False,
+        help_text="Pour une requête invalide seulement : les erreurs de chaque champ "
+        "(« non_field_errors » pour la requête dans son ensemble).",
+    )

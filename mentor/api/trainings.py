@@ -1,11 +1,22 @@
+import hashlib
+import json
+
 from django.shortcuts import get_object_or_404
+from django.utils.http import parse_etags, quote_etag
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from mentor.offer.catalogue import ORDERINGS, CatalogueQuery, facet_definitions, search_catalogue
+from mentor.exchange.csv_export import csv_response
+from mentor.offer.catalogue import (
+    ORDERINGS,
+    CatalogueQuery,
+    facet_definitions,
+    matching_trainings,
+    search_catalogue,
+)
 from mentor.offer.catalogue.cache import kept
 from mentor.offer.models import Session, Training
 
@@ -17,13 +28,22 @@ from .serializers import (
 )
 
 PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
 TRAINING_ID = OpenApiParameter(
     "id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Identifiant de la formation."
 )
 
 
-def catalogue_parameters():
+def catalogue_parameters(paging=True):
     """The catalogue's query parameters, facets included (an app may have registered more)."""
+    pages = [
+        OpenApiParameter("page", OpenApiTypes.INT, description="Numéro de page (la dernière si trop grand)."),
+        OpenApiParameter(
+            "page_size",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": PAGE_SIZE},
+            description=f"Nombre de formations par page, de 1 à {MAX_PAGE_SIZE} ({PAGE_SIZE} par défaut).",
+        ),
+    ]
     return [
         OpenApiParameter(
             "q", OpenApiTypes.STR, description="Recherche plein texte (200 caractères au plus)."
@@ -35,7 +55,7 @@ def catalogue_parameters():
             description="1 : chercher les mots tels qu'ils sont tapés, sans corriger les fautes de frappe.",
         ),
         OpenApiParameter("ordering", OpenApiTypes.STR, enum=ORDERINGS, description="Tri des résultats."),
-        OpenApiParameter("page", OpenApiTypes.INT, description="Numéro de page (la dernière si trop grand)."),
+        *(pages if paging else []),
         *(
             OpenApiParameter(
                 d.param, {"type": "array", "items": {"type": "string"}}, explode=True, description=d.label
@@ -52,25 +72,41 @@ class TrainingViewSet(viewsets.ViewSet):
 
     @extend_schema(
         summary="Rechercher dans le catalogue",
-        parameters=catalogue_parameters(),
-        responses={200: CatalogueSerializer},
+        description="Une page de résultats et les facettes ; avec format=csv, tous les résultats en CSV (UTF-8 "
+        "avec BOM, séparateur « ; »), envoyés en flux.",
+        parameters=[
+            *catalogue_parameters(),
+            OpenApiParameter(
+                "format",
+                OpenApiTypes.STR,
+                enum=["json", "csv"],
+                description="json (par défaut) : une page ; csv : tous les résultats, une ligne par formation.",
+            ),
+        ],
+        responses={
+            (200, "application/json"): CatalogueSerializer,
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="Les résultats en CSV."),
+        },
         tags=["formations"],
     )
     def list(self, request):
         query = CatalogueQuery.from_params(request.query_params)
+        if request.query_params.get("format") == "csv":
+            return csv_response(matching_trainings(request.user, query), request.user)
+        page_size = page_size_of(request)
         # The whole body is kept with the search it renders (same audience, same generation of the catalogue):
         # its links are absolute, so it is kept per site address.
         body = kept(
             request.user,
             query,
-            PAGE_SIZE,
-            lambda: self._catalogue_body(request, query),
+            page_size,
+            lambda: self._catalogue_body(request, query, page_size),
             part=f"api {request.build_absolute_uri('/')}",
         )
         return Response(body)
 
-    def _catalogue_body(self, request, query):
-        result = search_catalogue(request.user, query, PAGE_SIZE)
+    def _catalogue_body(self, request, query, page_size):
+        result = search_catalogue(request.user, query, page_size)
         page = result.page
         return {
             "count": result.count,
@@ -96,13 +132,43 @@ class TrainingViewSet(viewsets.ViewSet):
 
     @extend_schema(
         summary="Une formation",
-        parameters=[TRAINING_ID],
-        responses={200: TrainingDetailSerializer},
+        description="Avec l'en-tête If-None-Match d'une réponse précédente (son ETag), 304 sans corps quand "
+        "rien n'a changé.",
+        parameters=[
+            TRAINING_ID,
+            OpenApiParameter(
+                "If-None-Match",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                description="L'ETag d'une réponse précédente.",
+            ),
+            OpenApiParameter(
+                "ETag",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                response=[200, 304],
+                description="Empreinte de cette version de la formation.",
+            ),
+        ],
+        responses={
+            200: TrainingDetailSerializer,
+            304: OpenApiResponse(description="Inchangée depuis l'ETag."),
+        },
         tags=["formations"],
     )
     def retrieve(self, request, pk=None):
         training = self._training(request, pk)
-        return Response(TrainingDetailSerializer(training, context={"request": request}).data)
+        body = TrainingDetailSerializer(training, context={"request": request}).data
+        # The fingerprint of what this user receives: the same training reads the same for everyone who sees it.
+        etag = quote_etag(
+            hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()[:32]
+        )
+        if etag in parse_etags(request.headers.get("If-None-Match", "")):
+            response = Response(status=status.HTTP_304_NOT_MODIFIED)
+        else:
+            response = Response(body)
+        response["ETag"] = etag
+        return response
 
     @extend_schema(
         summary="Les sessions d'une formation visibles par l'utilisateur",
@@ -126,4 +192,19 @@ class TrainingViewSet(viewsets.ViewSet):
         return get_object_or_404(visible, pk=pk)
 
     def _page_url(self, request, query, number):
-        return request.build_absolute_uri(f"{request.path}?{query.to_querystring(page=number)}")
+        querystring = query.to_querystring(page=number)
+        if "page_size" in request.query_params:
+            querystring = "&".join(filter(None, [querystring, f"page_size={page_size_of(request)}"]))
+        return request.build_absolute_uri(f"{request.path}?{querystring}")
+
+
+def page_size_of(request) -> int:
+    """The ``page_size`` asked for, 20 by default; anything but a whole number from 1 to 100 is a 400."""
+    raw = request.query_params.get("page_size")
+    if raw is None:
+        return PAGE_SIZE
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        raise serializers.ValidationError(
+            {"page_size": [f"Indiquez un nombre entier de 1 à {MAX_PAGE_SIZE}."]}, code="invalid"
+        )
+    return int(raw)

@@ -12,7 +12,7 @@ from mentor.offer.models import Collection, Objective, StrategicOrientation, The
 from mentor.organisations.enums import OrganisationKind
 from mentor.organisations.models import Organisation, TeamMembership
 
-from .reference_data import COLLECTIONS, LEADS, PUBLICATION_CRITERIA
+from .reference_data import COLLECTIONS, LEAD_IDENTITY, LEADS, PUBLICATION_CRITERIA
 from .reference_design import DESIGN_STEPS
 
 
@@ -42,6 +42,9 @@ def load_reference_data() -> dict[str, int]:
                 role_label="Boîte fonctionnelle du chef de file",
                 email=mailbox,
             )
+        identity = {k: v for k, v in LEAD_IDENTITY.get(code, {}).items() if not getattr(leads[code], k)}
+        if identity:
+            Organisation.objects.filter(pk=leads[code].pk).update(**identity)
     for position, (code, name, description) in enumerate(PUBLICATION_CRITERIA, start=1):
         _, new = PublicationCriterion.objects.get_or_create(
             code=code, defaults={"name": name, "description": description, "position": position}

@@ -52,6 +52,19 @@ LEADS = [
     ),
 ]
 
+# The addresses of the leads (and DINUM's SIRET) that the LHEO export gives for their trainings; filled where the
+# fields are empty. The others are completed by the DGAFP administrators.
+LEAD_IDENTITY = {
+    "DINUM": {
+        "siret": "13002526500013",
+        "street": "20 avenue de Ségur",
+        "postal_code": "75007",
+        "city": "Paris",
+    },
+    "DGAFP": {"street": "139 rue de Bercy", "postal_code": "75012", "city": "Paris"},
+    "DB": {"street": "139 rue de Bercy", "postal_code": "75012", "city": "Paris"},
+}
+
 PUBLICATION_CRITERIA = [
     ("adequation-politiques-publiques", "Adéquation avec les politiques publiques", ""),
     (

@@ -2,8 +2,14 @@
 guard in transitions.py; these cover the other actions."""
 
 from mentor.accounts.enums import Role
-from mentor.accounts.roles import is_dgafp_admin, organisations_where, reviewed_collection_ids, roles_of
-from mentor.core.permissions import ALLOW, deny, permission
+from mentor.accounts.roles import (
+    holds_role,
+    is_dgafp_admin,
+    organisations_where,
+    reviewed_collection_ids,
+    roles_of,
+)
+from mentor.core.permissions import ALLOW, Decision, deny, permission
 from mentor.offer.enums import TrainingStatus as S
 from mentor.organisations.agreements import has_active_agreement
 from mentor.organisations.models import Organisation
@@ -102,4 +108,25 @@ def adopting_organisations(user, training):
 def watch_decision(user, collection):
     if not user.is_authenticated:
         return deny("Connectez-vous pour suivre une collection.")
+    return ALLOW
+
+
+@permission("editorial.synchronise_trainings")
+def synchronise_decision(user, organisation) -> Decision:
+    """Designers and the Mentor team of an organisation under an active agreement synchronise its trainings."""
+    if not user.is_authenticated:
+        return deny("Connectez-vous pour synchroniser des formations.")
+    if not (
+        holds_role(user, Role.DESIGNER, organisation)
+        or holds_role(user, Role.MENTOR_TEAM, organisation)
+        or is_dgafp_admin(user)
+    ):
+        return deny(
+            f"Seuls les concepteurs et l'équipe Mentor de {organisation.name} peuvent synchroniser ses formations."
+        )
+    if not has_active_agreement(organisation):
+        return deny(
+            f"{organisation.name} n'a pas de convention de partenariat active : "
+            "elle ne peut pas proposer de formation."
+        )
     return ALLOW

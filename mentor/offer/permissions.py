@@ -86,3 +86,15 @@ def can_cancel_registration(user, registration):
             f"Cette inscription ne peut plus être annulée (statut : {registration.get_status_display().lower()})."
         )
     return ALLOW
+
+
+@permission("offer.synchronise_sessions")
+def can_synchronise_sessions(user, organiser):
+    """The session managers of an organisation (or above it) and DGAFP admins synchronise its sessions."""
+    if not user.is_authenticated:
+        return deny("Connectez-vous pour synchroniser des sessions.")
+    if not (is_dgafp_admin(user) or holds_role(user, Role.SESSION_MANAGER, organiser)):
+        return deny(
+            f"Seuls les gestionnaires de session de {organiser.name} peuvent synchroniser ses sessions."
+        )
+    return ALLOW

@@ -13,7 +13,7 @@ from mentor.core.uploads import RandomName
 from .enums import NOT_ATTACHABLE_KINDS, AgreementStatus, OrganisationKind
 from .names import Article, forms, guessed
 from .signals import subtree_moved
-from .validators import validate_agreement_document
+from .validators import validate_agreement_document, validate_siret
 
 CYCLE_MESSAGE = (
     "Une organisation ne peut pas être rattachée à elle-même ni à l'une de ses sous-organisations."
@@ -93,6 +93,25 @@ class Organisation(TimeStampedModel):
     )
     path = models.CharField(max_length=255, editable=False, default="", db_index=True)
     website = URLField("site internet", blank=True)
+    # What the training world's exchange format (LHEO) asks of a training provider.
+    siret = models.CharField(
+        "SIRET", max_length=14, blank=True, validators=[validate_siret], help_text="14 chiffres, sans espace."
+    )
+    activity_number = models.CharField(
+        "numéro de déclaration d'activité",
+        max_length=11,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{11}$", "Le numéro de déclaration d'activité a 11 chiffres.")],
+        help_text="Numéro d'organisme de formation (11 chiffres), s'il y en a un.",
+    )
+    street = models.CharField("adresse", max_length=255, blank=True)
+    postal_code = models.CharField(
+        "code postal",
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{5}$", "Le code postal a 5 chiffres.")],
+    )
+    city = models.CharField("commune", max_length=100, blank=True)
 
     objects = OrganisationQuerySet.as_manager()
 

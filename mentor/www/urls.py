@@ -14,6 +14,8 @@ urlpatterns = [
     path("veille/", include("mentor.www.watch.urls")),
     path("satisfaction/<str:token>/", questionnaire, name="satisfaction"),
     path("contact/", include("mentor.www.contact.urls")),
+    path("donnees/", include("mentor.www.opendata.urls")),
+    path("echanges/", include("mentor.www.exchange.urls")),
     path("organisation/", include("mentor.www.organisation.urls")),
     path("appels/", include("mentor.www.funding.urls")),
     path("", include("mentor.www.catalogue.urls")),

@@ -8,7 +8,15 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("path", ["/api/v1/trainings/abc/", "/api/v1/nothing/here/", "/api/v1/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/trainings/abc/",
+        "/api/v1/nothing/here/",
+        "/api/v1/",
+        "/api/v1/organisations/DGFIP/trainings/by-external-id/a%0Ab/",
+    ],
+)
 def test_an_unknown_api_address_is_a_json_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -36,3 +44,10 @@ def test_an_unexpected_error_under_the_api_is_a_json_500():
         "code": "server_error",
         "message": "Erreur inattendue du service. Réessayez un peu plus tard.",
     }
+
+
+@pytest.mark.parametrize("method", ["post", "delete"])
+def test_an_identifier_beyond_64_bits_is_a_json_404(client, method):
+    response = getattr(client, method)("/api/v1/sessions/32641572863033046527008309248/registration/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"

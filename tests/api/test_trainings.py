@@ -147,6 +147,32 @@ def test_filters_ordering_and_pages_in_the_query_string(world):
     ]
 
 
+def test_page_size_is_accepted_from_1_to_100_and_kept_in_the_links(world):
+    for n in range(7):
+        TrainingFactory(title=f"Zéphyrin {n}")
+    for n in range(15):
+        TrainingFactory(title=f"Autre {n}")
+    client = client_for(world.b_agent)
+    body = client.get(LIST, {"q": "zéphyrin", "page_size": "3"}).json()
+    assert body["count"] == 7
+    assert len(body["results"]) == 3
+    assert "page_size=3" in body["next"]
+    last = client.get(client.get(body["next"]).json()["next"]).json()
+    assert len(last["results"]) == 1
+    everything = client.get(LIST, {"page_size": "100"}).json()
+    assert everything["count"] > 20
+    assert len(everything["results"]) == everything["count"]
+
+
+@pytest.mark.parametrize("size", ["0", "101", "-3", "dix", "1.5", ""])
+def test_a_page_size_out_of_bounds_is_a_french_400(world, size):
+    response = client_for(world.b_agent).get(LIST, {"page_size": size})
+    assert response.status_code == 400
+    assert response.json()["errors"]["page_size"] == [
+        {"message": "Indiquez un nombre entier de 1 à 100.", "code": "invalid"}
+    ]
+
+
 @pytest.mark.parametrize(
     "params",
     [
@@ -200,13 +226,17 @@ def test_the_list_keeps_a_query_budget_whatever_the_number_of_results(world, dja
         training = TrainingFactory(title=f"Formation {n}", owner=world.owner)
         SessionFactory(training=training)
     client = client_for(world.a_agent)
-    with django_assert_num_queries(8):
+    # 9: the first use of the token records it (then at most once a minute, see accounts.api_tokens).
+    with django_assert_num_queries(9):
         body = client.get(LIST, {"ordering": "next_session", "q": "formation"}).json()
     assert len(body["results"]) == 20
 
 
 def test_no_write_on_get(world):
     client = client_for(world.a_agent)
+    client.get(
+        reverse("api:me")
+    )  # the token's first use is recorded (then at most once a minute): the one write
     with CaptureQueriesContext(connection) as queries:
         client.get(LIST, {"q": "contrôle"})
         client.get(detail(world.secret))
@@ -216,3 +246,25 @@ def test_no_write_on_get(world):
         q["sql"] for q in queries.captured_queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")
     ]
     assert writes == []
+
+
+def test_the_training_detail_has_an_etag_and_answers_304_when_unchanged(world):
+    client = client_for(world.a_agent)
+    first = client.get(detail(world.public))
+    etag = first["ETag"]
+    assert etag.startswith('"')
+    unchanged = client.get(detail(world.public), HTTP_IF_NONE_MATCH=etag)
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
+    world.public.teaser = "Une nouvelle accroche."
+    world.public.save()
+    changed = client.get(detail(world.public), HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert changed.json()["teaser"] == "Une nouvelle accroche."
+
+
+@pytest.mark.parametrize("path", [LIST, reverse("api:export-lheo")])
+def test_a_nul_character_in_a_filter_is_ignored(world, path):
+    response = APIClient().get(path, {"owner": "MIN\x00B", "q": "projet\x00"})
+    assert response.status_code == 200

@@ -108,6 +108,28 @@ def load_agreements(orgs) -> None:
         agreement.contributed_collections.set(Collection.objects.filter(slug__in=slugs))
 
 
+# What LHEO asks of a training provider. Fictitious SIRETs (SIREN 99…, which INSEE never assigns) with a valid
+# checksum, and activity numbers: demonstration data, not the organisations' real identifiers.
+PROVIDER_IDENTITY = {
+    "MEF": ("99000001000019", "11750000175", "139 rue de Bercy", "75012", "Paris"),
+    "IGPDE": ("99000002800011", "11940000194", "20 allée Georges Pompidou", "94300", "Vincennes"),
+    "MI": ("99000003600014", "11750000275", "Place Beauvau", "75008", "Paris"),
+    "MTE": ("99000004400018", "11750000375", "246 boulevard Saint-Germain", "75007", "Paris"),
+}
+
+
+def load_provider_identity(orgs) -> None:
+    """Fill the identity of the demo providers where it is still empty (an administrator's edit stays)."""
+    fields = ["siret", "activity_number", "street", "postal_code", "city"]
+    for code, values in PROVIDER_IDENTITY.items():
+        organisation = orgs[code]
+        missing = [f for f, v in zip(fields, values, strict=True) if not getattr(organisation, f)]
+        for name in missing:
+            setattr(organisation, name, values[fields.index(name)])
+        if missing:
+            organisation.save(update_fields=[*missing, "updated_at"])
+
+
 def load() -> dict[str, Organisation]:
     orgs = {o.code: o for o in Organisation.objects.all()}
     for code, name, kind, parent, domains in ORGANISATIONS:
@@ -121,4 +143,5 @@ def load() -> dict[str, Organisation]:
     for code, domain in LEAD_DOMAINS.items():
         EmailDomain.objects.get_or_create(domain=domain, defaults={"organisation": orgs[code]})
     load_agreements(orgs)
+    load_provider_identity(orgs)
     return orgs

@@ -32,3 +32,9 @@ def pluriel(value, arg: str = "s") -> str:
     except (TypeError, ValueError):
         return ""
     return plural if abs(count) >= 2 else singular
+
+
+def counted(n: int, singular: str, plural: str) -> str:
+    """« 0 formation créée », « 2 formations créées » : the number and its noun, by the rule of ``pluriel``, for
+    messages written in Python (commands, API errors)."""
+    return f"{n} {pluriel(n, f'{singular},{plural}')}"

@@ -84,7 +84,12 @@ def _values(params, name) -> list[str]:
     else:
         value = params.get(name)
         values = value if isinstance(value, list | tuple) else [value]
-    return [str(v) for v in values if isinstance(v, str | int) and not isinstance(v, bool)]
+    # A NUL character is no one's filter, and PostgreSQL refuses it in a text parameter.
+    return [
+        str(v)
+        for v in values
+        if isinstance(v, str | int) and not isinstance(v, bool) and "\x00" not in str(v)
+    ]
 
 
 def _first(params, name) -> str | None:

@@ -54,6 +54,16 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
     )
 
 
+def matching_trainings(user, query: CatalogueQuery):
+    """Every training ``user`` may see that matches ``query`` (text and facets), unpaged and in the order of
+    ``query``: what the exports (LHEO, CSV) give of a search. A queryset, for the caller to stream."""
+    text = search_index.parse(query.q)
+    visible = search_index.matching(Training.objects.visible_to(user), text)
+    selected = {d.param: query.filters[d.param] for d in facet_definitions() if query.filters.get(d.param)}
+    conditions = [d.condition(selected[d.param], user) for d in facet_definitions() if d.param in selected]
+    return _ordered(visible.filter(*conditions), query.ordering, text, user)
+
+
 def _search(user, query: CatalogueQuery, page_size: int) -> Found:
     """The count, the facets and the trainings of the page, in a number of SQL queries that does not depend on the
     number of results: the number of results and every facet count in one (``counting``), the ids of the page, its
@@ -84,7 +94,7 @@ def _search(user, query: CatalogueQuery, page_size: int) -> Found:
     # Two short queries: as one statement, PostgreSQL re-plans the page's ids as a join and reads every result's
     # wide row again.
     ids = list(page.object_list)
-    rows = _with_next_session(Training.objects.filter(pk__in=ids), user).in_bulk()
+    rows = with_next_session(Training.objects.filter(pk__in=ids), user).in_bulk()
     return Found(
         count=paginator.count,
         page_number=page.number,
@@ -106,13 +116,14 @@ def _next_session(user):
     )
 
 
-def _with_next_session(queryset, user):
+def with_next_session(queryset, user):
+    """The rows of a list of trainings: collection and owner joined, long texts left out, and the start of the
+    next session ``user`` may see (``next_session_start``)."""
     # A list shows no long text: reading it for 20 rows would cost more than the rest of the query.
-    return (
-        queryset.select_related("collection", "owner")
-        .defer(*LONG_TEXTS)
-        .annotate(next_session_start=_next_session(user))
-    )
+    queryset = queryset.select_related("collection", "owner").defer(*LONG_TEXTS)
+    if "next_session_start" in queryset.query.annotations:  # already ordered by it
+        return queryset
+    return queryset.annotate(next_session_start=_next_session(user))
 
 
 def _ordered(queryset, ordering, text, user):

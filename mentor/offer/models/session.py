@@ -105,6 +105,14 @@ class Session(TimeStampedModel):
     open_to_organisations = models.ManyToManyField(
         "organisations.Organisation", verbose_name="organisations destinataires", blank=True, related_name="+"
     )
+    # The organiser's own identifier, for synchronisation (API upserts, LHEO imports): unique per organiser.
+    external_id = models.CharField(
+        "identifiant externe",
+        max_length=100,
+        blank=True,
+        default="",
+        help_text="Identifiant de la session dans le système de l'organisation organisatrice.",
+    )
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name="gestionnaires", blank=True, related_name="managed_sessions"
     )
@@ -127,6 +135,11 @@ class Session(TimeStampedModel):
             ),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["organiser", "external_id"],
+                condition=~Q(external_id=""),
+                name="session_external_id_unique",
+            ),
             models.CheckConstraint(
                 condition=Q(is_permanent=True) | Q(starts_at__isnull=False, ends_at__isnull=False),
                 name="session_dated_unless_permanent",

@@ -117,6 +117,14 @@ class Training(TimeStampedModel):
         "core.FormacodeTerm", verbose_name="codes FORMACODE", blank=True, related_name="trainings"
     )
     delivery_url = URLField("lien d'accès à la formation", max_length=500, blank=True)
+    # The partner's own identifier, for synchronisation (API upserts, LHEO imports): unique per owner.
+    external_id = models.CharField(
+        "identifiant externe",
+        max_length=100,
+        blank=True,
+        default="",
+        help_text="Identifiant de la formation dans le système de l'organisation productrice.",
+    )
     status = models.CharField(
         "statut éditorial", max_length=20, choices=TrainingStatus.choices, default=TrainingStatus.DRAFT
     )
@@ -161,6 +169,11 @@ class Training(TimeStampedModel):
             models.CheckConstraint(
                 condition=~Q(status=TrainingStatus.PUBLISHED) | Q(published_at__isnull=False),
                 name="training_published_has_date",
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "external_id"],
+                condition=~Q(external_id=""),
+                name="training_external_id_unique",
             ),
         ]
 

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.admin.models import LogEntry
-from rest_framework.authtoken.models import Token
 
-from mentor.accounts.models import AccountRequest, EntityChangeRequest, Invitation, Membership
+from mentor.accounts.models import AccountRequest, ApiToken, EntityChangeRequest, Invitation, Membership
 from mentor.design.models import Package, ResourceVersion, TrainingDesign, TrainingStep
 from mentor.editorial.models import (
     CollectionWatch,
@@ -340,7 +339,19 @@ SECTIONS = [
         ("session__training",),
     ),
     # The key itself is a secret: only the fact that a token exists.
-    Section("jetons_api", Token, "user", lambda t: {"cree_le": _when(t.created)}),
+    Section(
+        "jetons_api",
+        ApiToken,
+        "user",
+        lambda t: {
+            "nom": t.name,
+            "debut_de_la_cle": t.prefix,
+            "lecture_seule": t.read_only,
+            "cree_le": _when(t.created_at),
+            "derniere_utilisation": _when(t.last_used_at),
+            "revoque_le": _when(t.revoked_at),
+        },
+    ),
     Section(
         "actions_d_administration",
         LogEntry,

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import auth, emails, profile, signup
+from . import auth, emails, profile, signup, tokens
 
 app_name = "accounts"
 
@@ -52,6 +52,8 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("profil/entite/", profile.entity_change, name="entity_change"),
+    path("profil/jetons/", tokens.token_list, name="api_tokens"),
+    path("profil/jetons/<int:pk>/revoquer/", tokens.revoke, name="revoke_api_token"),
     path("profil/mes-donnees.json", profile.download_personal_data, name="personal_data"),
     path("profil/suppression/", profile.delete_account, name="delete"),
 ]

@@ -2,6 +2,7 @@
 turns them into a page whose filters live in the URL, so that it works without JavaScript and can be shared."""
 
 from django.shortcuts import render
+from django.urls import reverse
 
 from mentor.editorial.labels import attach_valid_labels
 from mentor.offer.catalogue import CatalogueQuery, search_catalogue
@@ -41,5 +42,9 @@ def catalogue(request):
         "orderings": ORDERING_LABELS,
         "clear_url": "?" + shown.to_querystring(filters={}, page=1),
         "exact_querystring": shown.to_querystring(exact=True, page=1),
+        # Every result with the active filters, not only this page.
+        "csv_url": reverse("api:training-list")
+        + "?"
+        + "&".join(filter(None, [shown.to_querystring(page=1), "format=csv"])),
     }
     return render(request, "www/catalogue/catalogue.html", context)

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mentor.accounts.enums import Role
+from mentor.accounts.roles import holds_role
 from mentor.core.permissions import check
 from mentor.design import progress
 from mentor.design.scorm import Report
@@ -45,7 +47,12 @@ def queue(request):
                 "overdue": waited > target,
             }
         )
-    context = {"rows": rows, "overdue_count": sum(r["overdue"] for r in rows)}
+    context = {
+        "rows": rows,
+        "overdue_count": sum(r["overdue"] for r in rows),
+        # Mentor teams also bring in their organisations' offer from LHEO files.
+        "imports_lheo": holds_role(request.user, Role.MENTOR_TEAM),
+    }
     return render(request, "www/review/queue.html", context)
 
 

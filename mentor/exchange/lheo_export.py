@@ -1,0 +1,327 @@
+"""LHEO 2.3 export of the trainings a user may see, streamed: one ``formation`` at a time is built and written
+through lxml's incremental writer (``etree.xmlfile``), the trainings are read from the database in chunks, so the
+memory used does not grow with the offer.
+
+Mapping: a training is a ``formation``; how it is delivered is its ``action``; each session an LHEO ``session``
+(a training without a dated session, such as a permanent e-learning, gets one permanent session, as LHEO requires
+at least one); the owner is the ``organisme-formation-responsable`` (SIRET, activity number and address, taken
+from the nearest organisation above it that has them); FORMACODE descriptors are the ``domaine-formation``. The
+rest (collection, scope, label, covered objectives, exact durations, teaser, keywords…) goes in the extras."""
+
+import textwrap
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+from lxml import etree
+
+from mentor.core.models import FormacodeTerm
+from mentor.editorial.labels import attach_valid_labels
+from mentor.offer.enums import SessionStatus
+from mentor.offer.models import Objective, Session
+from mentor.organisations.models import Organisation
+
+from . import lheo
+
+CHUNK = 500
+SKIPPED_SESSIONS = (SessionStatus.CANCELLED, SessionStatus.ARCHIVED)
+
+
+def _q(name: str) -> str:
+    return f"{{{lheo.NS_23}}}{name}"
+
+
+def _el(parent, name: str, text=None, **attributes):
+    element = etree.SubElement(parent, _q(name), {k.replace("_", "-"): v for k, v in attributes.items()})
+    if text is not None:
+        element.text = str(text)
+    return element
+
+
+def _fit(text: str, limit: int) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _or_nothing(text: str, limit: int) -> str:
+    return _fit(text, limit) or lheo.NOTHING
+
+
+def _day(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y%m%d") if moment else lheo.PERMANENT_START
+
+
+def _stamp(moment: datetime) -> str:
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def training_number(training) -> str:
+    """The stable identifier of a formation: the partner's own, else Mentor's."""
+    return training.external_id or f"mentor-{training.pk}"
+
+
+def session_number(session) -> str:
+    return session.external_id or f"mentor-session-{session.pk}"
+
+
+class Organisations:
+    """Every organisation read once (a thousand at national scale): the SIRET, activity number and address of an
+    organisation that has none are its nearest ancestor's."""
+
+    def __init__(self):
+        fields = (
+            "pk",
+            "name",
+            "path",
+            "website",
+            "siret",
+            "activity_number",
+            "street",
+            "postal_code",
+            "city",
+        )
+        self.by_id = {o.pk: o for o in Organisation.objects.only(*fields[1:]).order_by("pk")}
+
+    def _nearest(self, organisation, has) -> Organisation | None:
+        for pk in reversed(organisation.ancestor_ids):
+            candidate = self.by_id.get(pk)
+            if candidate is not None and has(candidate):
+                return candidate
+        return None
+
+    def identity(self, organisation) -> tuple[str, str]:
+        siret = self._nearest(organisation, lambda o: o.siret)
+        activity = self._nearest(organisation, lambda o: o.activity_number)
+        return (
+            siret.siret if siret else "0" * 14,
+            activity.activity_number if activity else "0" * 11,
+        )
+
+    def address(self, organisation) -> Organisation | None:
+        return self._nearest(organisation, lambda o: o.street and o.postal_code and o.city)
+
+
+def _address(parent, organisations: Organisations, organisation, name="adresse"):
+    located = organisations.address(organisation)
+    address = _el(parent, name)
+    if located is None:
+        # LHEO requires an address: the organisation's name stands for it, with the unknown postal code.
+        _el(address, "ligne", _fit(organisation.name, 50))
+        _el(address, "codepostal", "00000")
+        _el(address, "ville", lheo.NOTHING)
+    else:
+        for line in textwrap.wrap(located.street, 50)[:4]:
+            _el(address, "ligne", line)
+        _el(address, "codepostal", located.postal_code)
+        _el(address, "ville", _fit(located.city, 50))
+    _el(address, "pays", "FR")
+    return address
+
+
+def _extras(parent, values: Iterable[tuple[str, str]]):
+    values = [(info, value) for info, value in values if value not in (None, "")]
+    if values:
+        extras = _el(parent, "extras", info=lheo.EXTRAS_INFO)
+        for info, value in values:
+            _el(extras, "extra", value, info=info)
+
+
+def formation_element(training, organisations: Organisations) -> etree._Element:
+    """The ``formation`` of ``training`` (with ``visible_sessions``, ``valid_label`` and prefetched relations)."""
+    formation = etree.Element(
+        _q("formation"),
+        {
+            "numero": training_number(training),
+            "horodatage-creation": _stamp(training.created_at),
+            "horodatage-modification": _stamp(training.updated_at),
+        },
+        nsmap={None: lheo.NS_23},
+    )
+    domain = _el(formation, "domaine-formation")
+    for term in list(training.formacode_terms.all())[:5]:
+        _el(domain, "code-FORMACODE", term.code, ref="V13")
+    _el(formation, "intitule-formation", _fit(training.title, 255))
+    _el(formation, "objectif-formation", _or_nothing(training.description, 3000))
+    _el(formation, "resultats-attendus", _or_nothing(training.learning_outcomes, 3000))
+    _el(formation, "contenu-formation", _or_nothing(training.content_outline, 3000))
+    _el(formation, "certifiante", "1" if training.leads_to_certification else "0")
+    contact = _el(_el(formation, "contact-formation"), "coordonnees")
+    if training.contact_name:
+        _el(contact, "nom", _fit(training.contact_name, 50))
+    if training.contact_email:
+        _el(contact, "courriel", _fit(training.contact_email, 160))
+    # parcours-de-formation 2: individualised (alone, at one's pace); 1: in a group.
+    _el(formation, "parcours-de-formation", "2" if training.modality == "e_learning" else "1")
+    _el(formation, "code-niveau-entree", lheo.ENTRY_LEVEL_UNKNOWN)
+    _el(_el(formation, "url-formation"), "urlweb", settings.SITE_URL + training.get_absolute_url())
+    _action(formation, training, organisations)
+    _responsible(formation, training.owner, organisations)
+    label = getattr(training, "valid_label", None)
+    _extras(
+        formation,
+        [
+            ("collection", training.collection.slug),
+            ("collection-libelle", training.collection.name),
+            ("portee", training.scope),
+            ("accroche", training.teaser),
+            ("mots-cles", training.keywords),
+            ("label-valable-jusqu-au", label.valid_until.isoformat() if label else ""),
+            *(("objectif-cible", objective.text) for objective in training.covered_objectives.all()),
+        ],
+    )
+    return formation
+
+
+def _action(formation, training, organisations):
+    action = _el(formation, "action", numero=training_number(training))
+    _el(action, "rythme-formation", "À son rythme" if training.modality == "e_learning" else "Temps partiel")
+    _el(action, "code-public-vise", lheo.PUBLIC_CODE, ref="V13")
+    if training.target_audience:
+        _el(action, "info-public-vise", _fit(training.target_audience, 250))
+    _el(action, "niveau-entree-obligatoire", "0")
+    _el(action, "modalites-alternance", lheo.NOTHING)
+    _el(action, "modalites-enseignement", lheo.TEACHING_CODE[training.modality])
+    _el(action, "conditions-specifiques", _or_nothing(training.prerequisites, 3000))
+    _el(action, "prise-en-charge-frais-possible", "0")
+    sessions = training.visible_sessions
+    permanent = not sessions or all(s.is_permanent for s in sessions)
+    _el(action, "modalites-entrees-sorties", "1" if permanent else "0")
+    if training.delivery_url:
+        _el(_el(action, "url-action"), "urlweb", _fit(training.delivery_url, 400))
+    for session in sessions:
+        _session(action, session, organisations)
+    if not sessions:
+        # A training without a session (a permanent e-learning) still has one, permanent, as LHEO requires.
+        session = _el(action, "session", numero=f"{training_number(training)}-permanente")
+        periode = _el(session, "periode")
+        _el(periode, "debut", lheo.PERMANENT_START)
+        _el(periode, "fin", lheo.PERMANENT_END)
+        _address(_el(session, "adresse-inscription"), organisations, training.owner)
+        _el(session, "etat-recrutement", "1")
+        _extras(session, [("sans-session", "1")])
+    _el(
+        action,
+        "langue-formation",
+        _fit(training.language, 2).upper() if len(training.language) >= 2 else "FR",
+    )
+    hours = training.total_duration_hours
+    if hours:
+        _el(action, "nombre-heures-total", int(round(hours)))
+    _extras(
+        action,
+        [
+            ("modalite", training.modality),
+            ("duree-presentiel-heures", str(training.duration_on_site_hours)),
+            ("duree-distance-heures", str(training.duration_remote_hours)),
+        ],
+    )
+
+
+def _session(action, session, organisations):
+    element = _el(action, "session", numero=session_number(session))
+    periode = _el(element, "periode")
+    if session.is_permanent:
+        _el(periode, "debut", lheo.PERMANENT_START)
+        _el(periode, "fin", lheo.PERMANENT_END)
+    else:
+        _el(periode, "debut", _day(session.starts_at))
+        _el(periode, "fin", _day(session.ends_at))
+    _address(_el(element, "adresse-inscription"), organisations, session.organiser)
+    # etat-recrutement: 1 open, 2 closed.
+    _el(element, "etat-recrutement", "1" if session.status == SessionStatus.REGISTRATION_OPEN else "2")
+    if session.online_url:
+        _el(_el(element, "url-session"), "urlweb", _fit(session.online_url, 400))
+    _extras(
+        element,
+        [
+            ("intitule", session.title),
+            ("lieu", session.place),
+            ("places", "" if session.capacity is None else str(session.capacity)),
+            ("organisateur", session.organiser.code),
+            ("debut", session.starts_at.isoformat() if session.starts_at else ""),
+            ("fin", session.ends_at.isoformat() if session.ends_at else ""),
+            ("statut", session.status),
+        ],
+    )
+
+
+def _responsible(formation, owner, organisations):
+    siret, activity = organisations.identity(owner)
+    responsible = _el(formation, "organisme-formation-responsable", numero=owner.code)
+    _el(responsible, "numero-activite", activity)
+    _el(_el(responsible, "SIRET-organisme-formation"), "SIRET", siret)
+    _el(responsible, "nom-organisme", _fit(owner.name, 250))
+    _el(responsible, "raison-sociale", _fit(owner.name, 250))
+    coordinates = _el(_el(responsible, "coordonnees-organisme"), "coordonnees")
+    _address(coordinates, organisations, owner)
+    if owner.website:
+        _el(_el(coordinates, "web"), "urlweb", _fit(owner.website, 400))
+    _el(_el(responsible, "contact-organisme"), "coordonnees")
+
+
+def trainings_for_export(trainings, user):
+    """``trainings`` with what the export reads, each chunk's relations fetched in a few queries."""
+    sessions = (
+        Session.objects.open_to(user)
+        .exclude(status__in=SKIPPED_SESSIONS)
+        .select_related("organiser")
+        .order_by("starts_at", "pk")
+    )
+    return trainings.select_related("owner", "collection").prefetch_related(
+        Prefetch("sessions", queryset=sessions, to_attr="visible_sessions"),
+        Prefetch("formacode_terms", queryset=FormacodeTerm.objects.order_by("code")),
+        Prefetch("covered_objectives", queryset=Objective.objects.order_by("pk")),
+    )
+
+
+def write(trainings, user, output, progress=None) -> None:
+    """Write the LHEO document of ``trainings`` (a queryset) to ``output`` (a binary file); ``progress(n)`` is told
+    the number of formations written after each chunk."""
+    for piece in stream(trainings, user, progress):
+        output.write(piece)
+
+
+def stream(trainings, user, progress=None) -> Iterator[bytes]:
+    """The LHEO document of ``trainings`` as successive pieces of bytes (one per chunk of trainings), for a
+    streamed HTTP response or a file."""
+    buffer = _Buffer()
+    organisations = Organisations()
+    count = 0
+    with etree.xmlfile(buffer, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(_q("lheo"), nsmap={None: lheo.NS_23}), xf.element(_q("offres")):
+            for chunk in _chunks(trainings_for_export(trainings, user)):
+                attach_valid_labels(chunk)
+                for training in chunk:
+                    xf.write(formation_element(training, organisations))
+                count += len(chunk)
+                xf.flush()
+                if progress:
+                    progress(count)
+                yield buffer.take()
+    yield buffer.take()
+
+
+def _chunks(queryset):
+    chunk = []
+    for training in queryset.iterator(chunk_size=CHUNK):
+        chunk.append(training)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Buffer:
+    def __init__(self):
+        self.parts = []
+
+    def write(self, data):
+        self.parts.append(bytes(data))
+
+    def take(self) -> bytes:
+        data, self.parts = b"".join(self.parts), []
+        return data
