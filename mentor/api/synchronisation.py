@@ -18,6 +18,7 @@ from mentor.editorial.transitions import REVIEW_DECISIONS
 from mentor.editorial.transitions import TRANSITIONS as EDITORIAL_TRANSITIONS
 from mentor.offer import sessions as lifecycle
 from mentor.offer import sync as session_sync
+from mentor.offer.models import Session
 from mentor.organisations.models import Organisation
 
 from .errors import Refused
@@ -205,7 +206,7 @@ class SessionTransitionView(APIView):
         tags=["synchronisation"],
     )
     def post(self, request, pk, name):
-        session = get_object_or_404(lifecycle.sessions_managed_by(request.user), pk=pk)
+        session = get_object_or_404(Session.objects.managed_by(request.user), pk=pk)
         if name not in lifecycle.TRANSITIONS:
             raise NotFound()
         try:

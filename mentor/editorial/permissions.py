@@ -1,6 +1,8 @@
 """Named permissions of the editorial strategy (see mentor/core/permissions.py). Transitions have their own
 guard in transitions.py; these cover the other actions."""
 
+from django.utils.text import capfirst
+
 from mentor.accounts.enums import Role
 from mentor.accounts.roles import (
     holds_role,
@@ -122,11 +124,11 @@ def synchronise_decision(user, organisation) -> Decision:
         or is_dgafp_admin(user)
     ):
         return deny(
-            f"Seuls les concepteurs et l'équipe Mentor de {organisation.name} peuvent synchroniser ses formations."
+            f"Seuls les concepteurs et l'équipe Mentor {organisation.of_name} peuvent synchroniser ses formations."
         )
     if not has_active_agreement(organisation):
         return deny(
-            f"{organisation.name} n'a pas de convention de partenariat active : "
+            f"{capfirst(organisation.with_article)} n'a pas de convention de partenariat active : "
             "elle ne peut pas proposer de formation."
         )
     return ALLOW

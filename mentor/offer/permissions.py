@@ -95,6 +95,6 @@ def can_synchronise_sessions(user, organiser):
         return deny("Connectez-vous pour synchroniser des sessions.")
     if not (is_dgafp_admin(user) or holds_role(user, Role.SESSION_MANAGER, organiser)):
         return deny(
-            f"Seuls les gestionnaires de session de {organiser.name} peuvent synchroniser ses sessions."
+            f"Seuls les gestionnaires de session {organiser.of_name} peuvent synchroniser ses sessions."
         )
     return ALLOW

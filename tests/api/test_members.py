@@ -54,7 +54,7 @@ def test_others_are_refused_and_roles_outside_the_tree_are_unknown(realm):
     assert refused.status_code == 403
     assert (
         refused.json()["message"]
-        == "Seuls les administrateurs de Ministère de l'Économie peuvent gérer cette entité."
+        == "Seuls les administrateurs du ministère de l'Économie peuvent gérer cette entité."
     )
     client = api(realm.users["entity_admin"])
     outside = client.post(

@@ -200,7 +200,7 @@ def test_who_may_synchronise_an_organisations_trainings(world, who, expected):
     if expected == 403:
         assert response.json() == {
             "code": "permission_denied",
-            "message": "Seuls les concepteurs et l'équipe Mentor de Direction générale des finances publiques "
+            "message": "Seuls les concepteurs et l'équipe Mentor de la direction générale des finances publiques "
             "peuvent synchroniser ses formations.",
         }
         assert not Training.objects.exists()
@@ -258,7 +258,7 @@ def test_a_session_manager_synchronises_sessions_and_moves_them(world, django_ca
         "« Clore la session » est impossible : la session est au statut « inscriptions ouvertes »."
     )
     # Someone who does not manage it: 404 for the transition, 403 for the synchronisation.
-    assert api(world.designer).post(url).status_code == 404
+    assert api(world.outsider).post(url).status_code == 404
     assert api(world.designer).put(session_url(), body, format="json").status_code == 403
 
 
