@@ -26,8 +26,8 @@ class MentorAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         for code, description in ERROR_RESPONSES.items():
-            if code in ("403", "409") and self.method == "GET":
-                continue  # a read never answers 403 (what the user may not see is a 404) nor changes a state
+            if code == "409" and self.method == "GET":
+                continue  # a read changes no state
             if code not in responses:
                 responses[code] = self._get_response_for_code(
                     OpenApiResponse(ErrorSerializer, description=description), code, direction=direction
