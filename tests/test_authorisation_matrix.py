@@ -43,6 +43,9 @@ pytestmark = pytest.mark.django_db
 TRAINING_LINK = re.compile(r'href="/formations/(\d+)-[^"/]*/"')
 SESSION_CARD = re.compile(r'id="session-(\d+)"')
 MANAGED_SESSION_LINK = re.compile(r'href="/gestion/sessions/(\d+)/"')
+# The exports: the CSV gives each training's address, LHEO its number (Mentor's own when no partner gave one).
+CSV_TRAINING = re.compile(r"/formations/(\d+)-[^/;]*/")
+LHEO_NUMBER = re.compile(r'<formation\b[^>]*\bnumero="mentor-(\d+)"')
 # Persona × training cells up to which every persona reads every training's detail paths (see Matrix.details).
 EVERY_CELL_UP_TO = 1000
 
@@ -251,7 +254,7 @@ class Matrix:
 
     def lists(self, persona):
         """The list paths: the catalogue page, the API (with its facets), each collection's page, the home page,
-        the sessions one manages."""
+        the exports, the sessions one manages."""
         demo, visible = self.demo, persona.visible
         self.check(persona, "/catalogue/", visible, self.paged_html(persona, "/catalogue/", TRAINING_LINK))
         body, ids = self.api_list(persona, "/api/v1/trainings/")
@@ -273,11 +276,23 @@ class Matrix:
             }
             shown = {int(pk) for pk in TRAINING_LINK.findall(page)}
             self.check(persona, f"/collections/{slug}/", (200, expected), (status, shown))
+        self.exports(persona, visible)
         self.html(persona, "/")
         if persona.user is not None:
             managed = {pk for pk in demo.sessions if demo.manages(persona.user, pk)}
             listed = self.paged_html(persona, "/gestion/sessions/", MANAGED_SESSION_LINK)
             self.check(persona, "/gestion/sessions/", managed, listed)
+
+    def exports(self, persona, visible):
+        """The CSV of the catalogue and the LHEO export hold exactly the trainings the persona may see."""
+        response = persona.client.get("/api/v1/trainings/?format=csv")
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
+        shown = {int(pk) for pk in CSV_TRAINING.findall(text)}
+        self.check(persona, "/api/v1/trainings/?format=csv", (200, visible), (response.status_code, shown))
+        response = persona.client.get("/api/v1/exports/lheo.xml")
+        xml = b"".join(response.streaming_content).decode()
+        shown = {int(pk) for pk in LHEO_NUMBER.findall(xml)}
+        self.check(persona, "/api/v1/exports/lheo.xml", (200, visible), (response.status_code, shown))
 
     def details(self, index, pk):
         """One training's page (with its sessions), its API detail and the API's list of its sessions.
