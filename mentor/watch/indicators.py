@@ -40,8 +40,9 @@ class Filters:
     @classmethod
     def from_params(cls, params) -> "Filters":
         def number(name):
+            # An id no database column can hold (beyond 64 bits) is as unknown as a word: ignored.
             value = params.get(name, "")
-            return int(value) if value.isdigit() else None
+            return int(value) if value.isdigit() and int(value) < 2**63 else None
 
         def date(name):
             try:
