@@ -148,6 +148,9 @@ class PostgresEngine:
 
         def vector(parts, weight):
             text = " || ' ' || ".join(part_text(p) for p in parts)
+            # PostgreSQL's parser reads "data.gouv.fr" or "a/b" as one host or file token, while a query is split
+            # into words (core/search/query.py): split the documents the same way, or such a title never matches.
+            text = f"regexp_replace({text}, '[./@]', ' ', 'g')"
             return f"setweight(to_tsvector('{CONFIGURATION}', {text}), '{weight}')"
 
         return (
