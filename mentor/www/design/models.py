@@ -3,12 +3,11 @@ sets on a published training."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentor.core.permissions import check, require
+from mentor.core.permissions import require
 from mentor.design import progress
 from mentor.design.model_trainings import models_for, start_from_model
 from mentor.editorial import access
@@ -23,9 +22,7 @@ from .forms import StartFromModelForm
 @require_http_methods(["GET", "POST"])
 @login_required
 def models_view(request):
-    decision = check(request.user, "editorial.create_training")
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(request.user, "editorial.create_training")
     models = models_for(request.user)
     organisations = Organisation.objects.filter(
         pk__in=[o.pk for o in contributing_organisations(request.user)]
