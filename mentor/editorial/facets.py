@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from mentor.offer.catalogue import register_facet
-from mentor.offer.catalogue.cache import catalogue_changed
 from mentor.offer.catalogue.facets import YesFacet
+from mentor.offer.catalogue.invalidation import trainings_changed
 
 from .models import Label
 
@@ -21,12 +21,12 @@ class LabelFacet(YesFacet):
         return Q(pk__in=Label.objects.valid().values("training_id"))
 
 
-def _labels_changed(sender, using, **kwargs):
-    catalogue_changed(using)
+def _labels_changed(sender, instance, using, **kwargs):
+    trainings_changed([instance.training_id], using)
 
 
 def register():
     register_facet(LabelFacet())
-    # The facet reads labels: a label awarded, renewed or withdrawn changes the catalogue.
+    # The facet reads labels: a label awarded, renewed or withdrawn changes the catalogue of those who see it.
     post_save.connect(_labels_changed, sender=Label, dispatch_uid="editorial.label_saved")
     post_delete.connect(_labels_changed, sender=Label, dispatch_uid="editorial.label_deleted")

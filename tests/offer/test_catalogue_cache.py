@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from mentor.editorial.models import Label
 from mentor.offer import sessions
-from mentor.offer.enums import OpenTo, SessionStatus, TrainingStatus
+from mentor.offer.enums import OpenTo, Scope, SessionStatus, TrainingStatus
 from mentor.offer.models import Adoption, Training
 from tests.catalogue_world import build_world
 from tests.factories import OrganisationFactory, SessionFactory, TrainingFactory, UserFactory
@@ -251,3 +251,105 @@ def test_the_api_keeps_its_links_per_site_address(world, client):
     second = client.get(LIST, HTTP_HOST="formation.example").json()
     assert first["results"][0]["url"].startswith("http://mentor.example/")
     assert second["results"][0]["url"].startswith("http://formation.example/")
+
+
+# A write renews only the entries of the audiences that can see it.
+
+
+def queries_of_a_search(client, user, **params):
+    """How many queries a search takes for ``user``: as few as a kept entry needs, or a whole search."""
+    if user is None:
+        client.logout()
+    else:
+        client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        search(client, **params)
+    return len(queries)
+
+
+def kept_and_renewed(world, client, change, django_capture_on_commit_callbacks):
+    """The audiences (anonymous, agent of A, agent of B) whose entries ``change`` kept, and those it renewed."""
+    audiences = {"anonyme": None, "agent A": world.a_agent, "agent B": world.b_agent}
+    served = {}
+    for name, user in audiences.items():
+        queries_of_a_search(client, user)
+        served[name] = queries_of_a_search(client, user)
+    with django_capture_on_commit_callbacks(execute=True):
+        change()
+    after = {name: queries_of_a_search(client, user) for name, user in audiences.items()}
+    return (
+        {name for name in audiences if after[name] == served[name]},
+        {name for name in audiences if after[name] > served[name]},
+    )
+
+
+def test_a_draft_edited_renews_no_entry(world, client, django_capture_on_commit_callbacks):
+    def edit_the_draft():
+        world.draft.title = "Brouillon retravaillé"
+        world.draft.save()
+
+    kept, renewed = kept_and_renewed(world, client, edit_the_draft, django_capture_on_commit_callbacks)
+    assert (kept, renewed) == ({"anonyme", "agent A", "agent B"}, set())
+
+
+def test_a_session_of_a_ministry_specific_training_renews_that_ministry_only(
+    world, client, django_capture_on_commit_callbacks
+):
+    def open_a_session():
+        SessionFactory(training=world.secret, status=SessionStatus.REGISTRATION_OPEN, open_to=OpenTo.ALL)
+
+    kept, renewed = kept_and_renewed(world, client, open_a_session, django_capture_on_commit_callbacks)
+    assert (kept, renewed) == ({"anonyme", "agent B"}, {"agent A"})
+
+
+def test_a_session_of_a_cross_government_training_renews_every_audience(
+    world, client, django_capture_on_commit_callbacks
+):
+    def open_a_session():
+        SessionFactory(training=world.public, status=SessionStatus.REGISTRATION_OPEN, open_to=OpenTo.ALL)
+
+    kept, renewed = kept_and_renewed(world, client, open_a_session, django_capture_on_commit_callbacks)
+    assert (kept, renewed) == (set(), {"anonyme", "agent A", "agent B"})
+
+
+def test_an_adoption_renews_the_adopting_ministry(world, client, django_capture_on_commit_callbacks):
+    def adopt():
+        Adoption.objects.create(training=world.secret, organisation=world.ministry_b)
+
+    kept, renewed = kept_and_renewed(world, client, adopt, django_capture_on_commit_callbacks)
+    assert (kept, renewed) == ({"anonyme"}, {"agent A", "agent B"})
+    assert world.secret.pk in ids(search(logged_in(client, world.b_agent)))
+
+
+def test_an_adoption_withdrawn_is_seen_by_the_ministry_that_loses_it(
+    world, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        adoption = Adoption.objects.create(training=world.secret, organisation=world.ministry_b)
+    assert world.secret.pk in ids(search(logged_in(client, world.b_agent)))
+    with django_capture_on_commit_callbacks(execute=True):
+        adoption.delete()
+    assert world.secret.pk not in ids(search(logged_in(client, world.b_agent)))
+
+
+def test_a_ministry_specific_training_made_cross_government_reaches_every_audience(
+    world, client, django_capture_on_commit_callbacks
+):
+    assert world.secret.pk not in ids(search(client))
+    secret = Training.objects.get(pk=world.secret.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        secret.scope = Scope.TRANSVERSE
+        secret.save()
+    assert world.secret.pk in ids(search(client))
+    assert world.secret.pk in ids(search(logged_in(client, world.b_agent)))
+
+
+def test_a_training_withdrawn_from_publication_leaves_its_ministry_at_once(
+    world, client, django_capture_on_commit_callbacks
+):
+    assert world.secret.pk in ids(search(logged_in(client, world.a_agent)))
+    secret = Training.objects.get(pk=world.secret.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        secret.status = TrainingStatus.ARCHIVED
+        secret.save()
+    assert world.secret.pk not in ids(search(logged_in(client, world.a_agent)))

@@ -5,9 +5,14 @@ through their attachment entity (``visible_to`` through its ministry, ``Session.
 organisations). Anonymous visitors and unattached users are one audience. What is kept is the count, the facets and
 the trainings of the page (with their next session).
 
-Keys hold the generation of the catalogue (``core.generations``), given a new token after every committed change
-of what a search reads (``invalidation``), and today's date (labels expire by date). What depends on the hour
-alone (the order by next session) is kept ``CATALOGUE_CACHE_SECONDS`` at most.
+Keys hold the generations of what the audience sees (``core.generations``), given a new token after every
+committed change of what a search reads (``invalidation``), and today's date (labels expire by date). What depends
+on the hour alone (the order by next session) is kept ``CATALOGUE_CACHE_SECONDS`` at most.
+
+Two generations, so that a write renews only the entries it can change: the whole catalogue's, read by every
+audience, and one per ministry, read by the agents attached in that ministry alone. A change that only that
+ministry's agents can see (a ministry-specific training of theirs, its sessions, an adoption by one of their
+organisations) renews the ministry's generation and leaves every other audience's entries in place.
 """
 
 import hashlib
@@ -15,13 +20,18 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import CharField, Q, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from mentor.core import generations
+from mentor.core.models import Generation
+from mentor.organisations.models import Organisation
 
 from .facets import Facet
 
 GENERATION = "catalogue"
+MINISTRY_GENERATION = "catalogue:ministry:"
 
 
 @dataclass(frozen=True)
@@ -35,14 +45,33 @@ class Found:
 
 
 def catalogue_changed(using: str = "default") -> None:
-    """Searches made from now on (after the current transaction commits) see the change."""
+    """Searches of every audience made from now on (after the current transaction commits) see the change."""
     generations.bump(GENERATION, using)
+
+
+def ministries_changed(ministry_ids, using: str = "default") -> None:
+    """Searches of the agents attached in these ministries see the change (after the current transaction commits);
+    for a change no other audience can see."""
+    for ministry_id in sorted(set(ministry_ids)):
+        generations.bump(f"{MINISTRY_GENERATION}{ministry_id}", using)
 
 
 def audience(user) -> str:
     if not user.is_authenticated or not user.entity_id:
         return "public"
     return f"entity-{user.entity_id}"
+
+
+def _tokens(user) -> str:
+    """The generations the audience of ``user`` reads, in one query: the ministry's is named after the ministry of
+    the user's entity, found by a subquery rather than by loading the entity."""
+    names = Q(name=GENERATION)
+    if user.is_authenticated and user.entity_id:
+        ministry = Organisation.objects.filter(pk=user.entity_id).values("ministry_id")
+        names |= Q(name=Concat(Value(MINISTRY_GENERATION), Cast(Subquery(ministry), CharField())))
+    tokens = dict(Generation.objects.filter(names).values_list("name", "token"))
+    whole = tokens.pop(GENERATION, "")
+    return f"{whole}-{next(iter(tokens.values()), '')}"
 
 
 def kept(user, query, page_size: int, compute, part: str = "found"):
@@ -56,7 +85,7 @@ def kept(user, query, page_size: int, compute, part: str = "found"):
     key = ":".join(
         (
             "catalogue",
-            generations.current(GENERATION),
+            _tokens(user),
             audience(user),
             timezone.localdate().isoformat(),
             hashlib.sha256(asked.encode()).hexdigest(),

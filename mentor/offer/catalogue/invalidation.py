@@ -1,33 +1,120 @@
-"""Every change of what a catalogue search reads gives the catalogue a new generation (see ``cache``).
+"""Every change of what a catalogue search reads renews the generations of the audiences that can see it (see
+``cache``), once the transaction commits.
 
-A search reads trainings, their sessions (open registration, next session, sessions opened to a list),
-adoptions, collections and organisations (names, the tree behind visibility), and the full-text index (rebuilt
-after bulk loads). ``editorial`` does the same for labels. Writes that send no signal (``QuerySet.update``, ``bulk_create``) call ``catalogue_changed()`` themselves:
-``generate_bench_data`` does.
+A search reads published trainings, their sessions (open registration, next session, sessions opened to a list),
+adoptions, collections and organisations (names, the tree behind visibility), labels (``editorial`` reports them
+with ``trainings_changed``) and the full-text index (rebuilt after bulk loads). Writes that send no signal
+(``QuerySet.update``, ``bulk_create``) call ``catalogue_changed()`` themselves: ``generate_bench_data`` does.
+
+Who can see a change of a training, its sessions or its labels: nobody when it is neither published before nor
+after (a draft edited, a session planned for it); everybody when it is cross-government; otherwise the agents of
+its owner's ministry and of the ministries that adopted it (``visible_to``). Collections, organisations and the
+index reach everybody. The one approximation: near-miss corrections read the vocabulary of every indexed training,
+drafts included, so a draft that adds a word may change the correction of a typo that only it holds; an entry kept
+from before still shows the correction, which is what such a search should show anyway.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from functools import partial
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
 from mentor.core.search import index_rebuilt
+from mentor.offer.enums import Scope, TrainingStatus
 from mentor.organisations.models import Organisation
 
 from ..models import Adoption, Collection, Session, Training
-from .cache import catalogue_changed
+from .cache import catalogue_changed, ministries_changed
+
+# What decides who sees a training, as (status, scope, owner ministry).
+STATE_FIELDS = ("status", "scope", "owner_ministry_id")
+
+
+def trainings_changed(training_ids, using: str = "default", before=(), adopters=()) -> None:
+    """Renew, after the commit, the generations of the audiences that can see these trainings: as they are then,
+    and as they were in ``before`` (states read before the change, for a change of who sees them). ``adopters``:
+    organisations whose ministries saw them until now (an adoption removed)."""
+    # Read at the commit, not now: the request that writes does not pay for it.
+    transaction.on_commit(
+        partial(_renew, list(training_ids), using, list(before), list(adopters)), using=using
+    )
+
+
+def _renew(training_ids, using, before, adopters):
+    now = Training.objects.using(using).filter(pk__in=training_ids).values_list(*STATE_FIELDS)
+    seen = [state for state in (*before, *now) if state[0] == TrainingStatus.PUBLISHED]
+    if not seen:
+        return
+    if any(scope == Scope.TRANSVERSE for _, scope, _ in seen):
+        catalogue_changed(using)
+        return
+    adopting = Organisation.objects.using(using).filter(
+        Q(pk__in=adopters) | Q(adoptions__training_id__in=training_ids)
+    )
+    ministries_changed(
+        {ministry for _, _, ministry in seen} | set(adopting.values_list("ministry_id", flat=True)), using
+    )
+
+
+def _state(training):
+    """The state of a training as loaded, or None when a field of it was not loaded (deferred)."""
+    if all(name in training.__dict__ for name in STATE_FIELDS):
+        return tuple(training.__dict__[name] for name in STATE_FIELDS)
+    return None
+
+
+def _remember_state(sender, instance, **kwargs):
+    instance._catalogue_state = _state(instance) if instance.pk else None
+
+
+def _training_saved(sender, instance, using, created, **kwargs):
+    loaded = getattr(instance, "_catalogue_state", None)
+    if not created and loaded is None:
+        # How it was seen is unknown: every audience may have seen it.
+        catalogue_changed(using)
+    else:
+        trainings_changed([instance.pk], using, before=[loaded] if loaded else [])
+    instance._catalogue_state = _state(instance)
+
+
+def _training_deleted(sender, instance, using, **kwargs):
+    # Its adoptions are gone with it, and with them who saw it: every audience renews.
+    if _state(instance) is None or instance.status == TrainingStatus.PUBLISHED:
+        catalogue_changed(using)
+
+
+def _session_changed(sender, instance, using, **kwargs):
+    trainings_changed([instance.training_id], using)
+
+
+def _session_list_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:  # an organisation's sessions: rare, and every one of them may be concerned
+        catalogue_changed(using)
+    else:
+        trainings_changed([instance.training_id], using)
+
+
+def _adoption_changed(sender, instance, using, **kwargs):
+    trainings_changed([instance.training_id], using, adopters=[instance.organisation_id])
 
 
 def _changed(sender, using, **kwargs):
     catalogue_changed(using)
 
 
-def _list_changed(sender, action, using, **kwargs):
-    if action.startswith("post_"):
-        catalogue_changed(using)
-
-
-for model in (Training, Session, Adoption, Collection, Organisation):
+post_init.connect(_remember_state, sender=Training, dispatch_uid="catalogue.training_loaded")
+post_save.connect(_training_saved, sender=Training, dispatch_uid="catalogue.training_saved")
+post_delete.connect(_training_deleted, sender=Training, dispatch_uid="catalogue.training_deleted")
+for model, receiver in ((Session, _session_changed), (Adoption, _adoption_changed)):
+    post_save.connect(receiver, sender=model, dispatch_uid=f"catalogue.saved.{model._meta.label}")
+    post_delete.connect(receiver, sender=model, dispatch_uid=f"catalogue.deleted.{model._meta.label}")
+for model in (Collection, Organisation):
     post_save.connect(_changed, sender=model, dispatch_uid=f"catalogue.saved.{model._meta.label}")
     post_delete.connect(_changed, sender=model, dispatch_uid=f"catalogue.deleted.{model._meta.label}")
 m2m_changed.connect(
-    _list_changed, sender=Session.open_to_organisations.through, dispatch_uid="catalogue.session_list"
+    _session_list_changed, sender=Session.open_to_organisations.through, dispatch_uid="catalogue.session_list"
 )
 index_rebuilt.connect(_changed, dispatch_uid="catalogue.index_rebuilt")
