@@ -353,3 +353,83 @@ def test_a_training_withdrawn_from_publication_leaves_its_ministry_at_once(
         secret.status = TrainingStatus.ARCHIVED
         secret.save()
     assert world.secret.pk not in ids(search(logged_in(client, world.a_agent)))
+
+
+# The agents of one ministry share a search; what is their own (sessions reserved to their line) is added.
+
+
+@pytest.fixture
+def reserved(world, django_capture_on_commit_callbacks):
+    """Sessions reserved to some organisations: to the agents of ministry A's service (its own organiser), and to
+    a list naming ministry B; and another agent of A, whose line has none of them."""
+    service = world.a_agent.entity
+    with django_capture_on_commit_callbacks(execute=True):
+        published_of_a = TrainingFactory(title="Projet de service A", owner=world.owner, metier=True)
+        SessionFactory(
+            training=published_of_a,
+            organiser=service,
+            status=SessionStatus.REGISTRATION_OPEN,
+            open_to=OpenTo.OWNER,
+            starts_at=timezone.now() + timedelta(days=3),
+        )
+        listed = SessionFactory(
+            training=world.public,
+            status=SessionStatus.REGISTRATION_OPEN,
+            open_to=OpenTo.LIST,
+            starts_at=timezone.now() + timedelta(days=5),
+        )
+        listed.open_to_organisations.add(world.ministry_b)
+        other_entity = OrganisationFactory(code="DDA3", parent=world.ministry_a, deconcentrated=True)
+    return UserFactory(entity=other_entity)
+
+
+SEARCHES = [
+    {},
+    {"q": "projet"},
+    {"collection": "achats"},
+    {"q": "contrôle", "modality": "e_learning"},
+    {"open_registration": "1"},
+    {"ordering": "next_session"},
+    {"q": "projet", "page_size": "1", "page": "2"},
+]
+
+
+@pytest.mark.parametrize("params", SEARCHES, ids=[str(p) for p in SEARCHES])
+def test_a_search_kept_for_the_ministry_is_what_each_agent_finds(world, reserved, client, settings, params):
+    users = [world.a_agent, reserved, world.a_designer, world.b_agent, None]
+
+    def everyone():
+        bodies = []
+        for user in users:
+            if user is None:
+                client.logout()
+            else:
+                client.force_login(user)
+            bodies.append(search(client, **params))
+        return bodies
+
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    computed = everyone()
+    settings.CATALOGUE_CACHE_SECONDS = 300
+    assert everyone() == computed  # the first agent of a ministry fills its share, the others read it
+    assert everyone() == computed  # every entry read again
+
+
+def test_the_agents_of_one_ministry_share_a_search(world, reserved, client):
+    first = queries_of_a_search(client, world.a_agent, q="projet")
+    other = queries_of_a_search(client, reserved, q="projet")
+    elsewhere = queries_of_a_search(client, world.b_agent, q="projet")
+    assert other < first
+    assert elsewhere == first  # ministry B's share is made by its first agent
+
+
+def test_a_session_reserved_to_an_agents_line_counts_for_them_only(world, reserved, client):
+    def open_count(user):
+        client.force_login(user)
+        return counts(search(client, q="projet"), "open_registration")["1"]
+
+    # The service's own session is open to its agents; the other agent of A shares their search, not the session.
+    assert open_count(world.a_agent) == 1
+    assert open_count(reserved) == 0
+    # The list names ministry B: its agent counts the cross-government training of that session.
+    assert open_count(world.b_agent) == 1

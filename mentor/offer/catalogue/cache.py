@@ -42,6 +42,9 @@ class Found:
     facets: list[Facet]
     # Corrected typed words -> the word searched instead, as the trainings found write it.
     corrections: dict[str, str] = field(default_factory=dict)
+    # Found as a ministry's share: the trainings an agent's reserved sessions could add to the open-registration
+    # count (see ``audience``).
+    reserved_open: list[int] = field(default_factory=list)
 
 
 def catalogue_changed(using: str = "default") -> None:
@@ -69,15 +72,18 @@ def _tokens(user) -> str:
     if user.is_authenticated and user.entity_id:
         ministry = Organisation.objects.filter(pk=user.entity_id).values("ministry_id")
         names |= Q(name=Concat(Value(MINISTRY_GENERATION), Cast(Subquery(ministry), CharField())))
+    elif getattr(user, "shared_ministry_id", None):  # a ministry's share (see ``audience``)
+        names |= Q(name=f"{MINISTRY_GENERATION}{user.shared_ministry_id}")
     tokens = dict(Generation.objects.filter(names).values_list("name", "token"))
     whole = tokens.pop(GENERATION, "")
     return f"{whole}-{next(iter(tokens.values()), '')}"
 
 
-def kept(user, query, page_size: int, compute, part: str = "found"):
+def kept(user, query, page_size: int, compute, part: str = "found", shared: str = ""):
     """``compute()`` for this user and search, or what it returned before when nothing the catalogue reads has
     changed since. ``part`` tells apart what different callers keep for the same search: the search itself
-    (``Found``), or a rendering of it (the API keeps its response body)."""
+    (``Found``), or a rendering of it (the API keeps its response body). ``shared`` names the audience when it
+    is wider than the user's entity (a ministry's share, see ``audience``)."""
     seconds = settings.CATALOGUE_CACHE_SECONDS
     if not seconds:
         return compute()
@@ -86,7 +92,7 @@ def kept(user, query, page_size: int, compute, part: str = "found"):
         (
             "catalogue",
             _tokens(user),
-            audience(user),
+            shared or audience(user),
             timezone.localdate().isoformat(),
             hashlib.sha256(asked.encode()).hexdigest(),
         )

@@ -1,15 +1,16 @@
 import re
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from mentor.core.text import unaccent
 from mentor.offer import search_index
-from mentor.offer.enums import SessionStatus
 from mentor.offer.models import Session, Training
 
+from .audience import NOT_UPCOMING_STATUSES, MinistryShare, for_user, reserved_open, shared_by_ministry
 from .cache import Found, kept
 from .counting import facet_counts
 from .facets import Facet, facet_definitions
@@ -17,8 +18,6 @@ from .query import CatalogueQuery
 
 # The texts of the training page, never shown in a list of results.
 LONG_TEXTS = ("description", "learning_outcomes", "content_outline", "prerequisites", "target_audience")
-# A session in one of these states will not take place on its dates.
-NOT_UPCOMING_STATUSES = (SessionStatus.CANCELLED, SessionStatus.POSTPONED, SessionStatus.ARCHIVED)
 
 
 @dataclass
@@ -40,9 +39,17 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
     """The trainings ``user`` may see that match ``query``, one page of them, and the facets with their counts.
 
     Everything starts from ``Training.objects.visible_to(user)``, counts included. What a search finds is kept per
-    audience until the catalogue changes (``cache``).
+    audience until the catalogue changes (``cache``), and most searches of an agent are kept for every agent of
+    their ministry (``audience``).
     """
-    found = kept(user, query, page_size, lambda: _search(user, query, page_size))
+    share = shared_by_ministry(user, query) if settings.CATALOGUE_CACHE_SECONDS else None
+    if share is None:
+        found = kept(user, query, page_size, lambda: _search(user, query, page_size))
+    else:
+        shared = f"ministry-{share.shared_ministry_id}"
+        found = for_user(
+            kept(share, query, page_size, lambda: _search(share, query, page_size), shared=shared), user
+        )
     paginator = Paginator([], page_size)
     paginator.count = found.count
     return CatalogueResult(
@@ -101,6 +108,7 @@ def _search(user, query: CatalogueQuery, page_size: int) -> Found:
         trainings=[rows[pk] for pk in ids],
         facets=facets,
         corrections=search_index.spellings(visible, text) if total else {},
+        reserved_open=reserved_open(results) if isinstance(user, MinistryShare) else [],
     )
 
 

@@ -12,9 +12,13 @@ from mentor.offer.validators import validate_thumbnail
 
 
 def ministry_id_of(user) -> int | None:
-    """The ministry that decides which ministry-specific trainings ``user`` sees (None when anonymous or unattached)."""
-    if user is None or not user.is_authenticated or not user.entity_id:
+    """The ministry that decides which ministry-specific trainings ``user`` sees (None when anonymous or unattached).
+    The catalogue also passes the part every agent of a ministry shares (``catalogue.audience.MinistryShare``),
+    which names its ministry without an entity."""
+    if user is None or not user.is_authenticated:
         return None
+    if not user.entity_id:
+        return getattr(user, "shared_ministry_id", None)
     return user.entity.ministry_id
 
 

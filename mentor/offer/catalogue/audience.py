@@ -1,0 +1,99 @@
+"""What the agents of one ministry share in the catalogue, so that one agent's search serves the others.
+
+The rules read a user through their attachment entity in two ways only: its ministry decides which trainings they
+see (``visible_to``), and its line of organisations which sessions reserved to some organisations are open to them
+(``Session.objects.open_to``). A search that neither filters on open registration nor orders by next session reads
+sessions in two places only, the count of the "open registration" facet and the next session of each training of
+the page; everything else is the same for every agent of the ministry. So such a search is made once per ministry,
+as ``MinistryShare`` (the ministry's trainings, the sessions open to all), keeping the trainings found that a
+session reserved to some organisations could add to that count (``Found.reserved_open``), and ``for_user`` adds what
+is the user's own: the trainings of that set with an open session reserved to their line, and the next sessions of
+the page.
+"""
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from django.db.models import Min
+from django.utils import timezone
+
+from mentor.offer.enums import OpenTo, SessionStatus
+from mentor.offer.models import Session
+from mentor.offer.models.training import ministry_id_of
+
+from .builtin_facets import OpenRegistrationFacet
+from .query import CatalogueQuery
+
+# A session in one of these states will not take place on its dates.
+NOT_UPCOMING_STATUSES = (SessionStatus.CANCELLED, SessionStatus.POSTPONED, SessionStatus.ARCHIVED)
+
+
+@dataclass(frozen=True)
+class MinistryShare:
+    """Stands for a user in the catalogue's rules: an agent of the ministry to whom no reserved session is open."""
+
+    shared_ministry_id: int
+    is_authenticated = True
+    entity_id = None
+
+
+def shared_by_ministry(user, query: CatalogueQuery) -> MinistryShare | None:
+    """The part of ``user``'s ministry that serves this search, or None when the search is the user's own: they
+    are anonymous or unattached (one audience already), or it reads the sessions open to them throughout."""
+    if not user.is_authenticated or not user.entity_id:
+        return None
+    if query.filters.get(OpenRegistrationFacet.param) or query.ordering == "next_session":
+        return None
+    return MinistryShare(ministry_id_of(user))
+
+
+def reserved_open(results) -> list[int]:
+    """The trainings of ``results`` (found as a ``MinistryShare``) that the "open registration" facet does not
+    count for it but could for an agent: not open to all, with an open session reserved to some organisations.
+    Sorted, for ``for_user``."""
+    reserved = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN).exclude(open_to=OpenTo.ALL)
+    return list(
+        results.filter(registration_open_to_all=False, pk__in=reserved.values("training_id"))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def for_user(found, user):
+    """``found`` (as the ministry's share) as ``user`` finds it: at most two queries, whatever the results."""
+    facets = found.facets
+    if found.reserved_open:
+        owner, listed = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN).reserved_to(user)
+        theirs = (
+            owner.order_by()
+            .values_list("training_id", flat=True)
+            .union(listed.order_by().values_list("training_id", flat=True))
+        )
+        added = sum(1 for pk in set(theirs) if _holds(found.reserved_open, pk))
+        if added:
+            facets = [
+                _with_added(facet, added) if facet.param == OpenRegistrationFacet.param else facet
+                for facet in facets
+            ]
+    trainings = found.trainings
+    if trainings:
+        starts = dict(
+            Session.objects.open_to(user)
+            .filter(training__in=[t.pk for t in trainings], starts_at__gte=timezone.now())
+            .exclude(status__in=NOT_UPCOMING_STATUSES)
+            .values("training_id")
+            .annotate(first=Min("starts_at"))
+            .values_list("training_id", "first")
+        )
+        for training in trainings:
+            training.next_session_start = starts.get(training.pk)
+    return replace(found, facets=facets, reserved_open=())
+
+
+def _holds(ordered: list[int], pk: int) -> bool:
+    at = bisect_left(ordered, pk)
+    return at < len(ordered) and ordered[at] == pk
+
+
+def _with_added(facet, added: int):
+    return replace(facet, values=[replace(value, count=value.count + added) for value in facet.values])
