@@ -3,13 +3,13 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mentor.core.permissions import check
 from mentor.offer.enums import Scope
 from mentor.watch.indicators import Filters, compute
+
+from .permissions import require
 
 
 class MinistryRowSerializer(serializers.Serializer):
@@ -90,10 +90,6 @@ class IndicatorsView(APIView):
         tags=["indicateurs"],
     )
     def get(self, request):
-        decision = check(request.user, "watch.watch_offer")
-        if not decision:
-            if not request.user.is_authenticated:
-                raise NotAuthenticated(decision.reason)
-            raise PermissionDenied(decision.reason)
+        require(request, "watch.watch_offer")
         result = compute(request.user, Filters.from_params(request.query_params))
         return Response(IndicatorsSerializer(result).data)

@@ -16,12 +16,11 @@ from rest_framework.views import APIView
 from mentor.accounts import services
 from mentor.accounts.enums import Role
 from mentor.accounts.models import Membership, User
-from mentor.core.permissions import check
 from mentor.offer.models import Collection
 from mentor.organisations.models import Organisation
 
 from .organisations import CODE
-from .permissions import CanWrite
+from .permissions import CanWrite, require
 
 ROLE_ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Identifiant du rôle.")
 
@@ -76,9 +75,7 @@ class MembersSerializer(serializers.Serializer):
 
 def _administered(request, code) -> Organisation:
     organisation = get_object_or_404(Organisation.objects.all(), code=code)
-    decision = check(request.user, "accounts.administer_organisation", organisation)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(request, "accounts.administer_organisation", organisation)
     return organisation
 
 
@@ -130,9 +127,7 @@ class MembersView(APIView):
         if values["role"] != Role.COLLECTION_REVIEWER:
             values["collection"] = None
         membership = Membership(**values)
-        decision = check(request.user, "accounts.grant_role", membership)
-        if not decision:
-            raise PermissionDenied(decision.reason)
+        require(request, "accounts.grant_role", membership)
         if Membership.objects.filter(
             user=membership.user,
             organisation=membership.organisation,

@@ -3,13 +3,13 @@ user could not otherwise see shows its title, owner organisation and status only
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mentor.core.permissions import check
 from mentor.offer.enums import TrainingStatus
 from mentor.watch.lookup import DRAFT_FIELDS, similar_to_texts
+
+from .permissions import require
 
 
 class DraftSerializer(serializers.Serializer):
@@ -62,13 +62,7 @@ class SimilarTrainingsView(APIView):
         tags=["formations"],
     )
     def post(self, request):
-        decision = check(request.user, "watch.look_for_similar")
-        if not decision:
-            raise (
-                NotAuthenticated(decision.reason)
-                if not request.user.is_authenticated
-                else PermissionDenied(decision.reason)
-            )
+        require(request, "watch.look_for_similar")
         draft = DraftSerializer(data=request.data)
         draft.is_valid(raise_exception=True)
         results = similar_to_texts(request.user, draft.validated_data, draft.validated_data["limit"])

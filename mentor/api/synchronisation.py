@@ -7,11 +7,10 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mentor.core.permissions import check
 from mentor.core.workflow import TransitionRefused
 from mentor.editorial import access, sync, workflow
 from mentor.editorial.transitions import REVIEW_DECISIONS
@@ -22,7 +21,7 @@ from mentor.offer.models import Session
 from mentor.organisations.models import Organisation
 
 from .errors import Refused
-from .permissions import CanWrite
+from .permissions import CanWrite, require
 from .write_serializers import (
     SessionStateSerializer,
     SessionSyncResultSerializer,
@@ -96,9 +95,7 @@ class TrainingByExternalIdView(APIView):
     )
     def put(self, request, code, external_id):
         organisation = _organisation(code)
-        decision = check(request.user, "editorial.synchronise_trainings", organisation)
-        if not decision:
-            raise PermissionDenied(decision.reason)
+        require(request, "editorial.synchronise_trainings", organisation)
         data = TrainingWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
@@ -165,9 +162,7 @@ class SessionByExternalIdView(APIView):
     )
     def put(self, request, code, external_id):
         organiser = _organisation(code)
-        decision = check(request.user, "offer.synchronise_sessions", organiser)
-        if not decision:
-            raise PermissionDenied(decision.reason)
+        require(request, "offer.synchronise_sessions", organiser)
         data = SessionWriteSerializer(
             data=request.data, trainings=session_sync.trainings_organisable_by(organiser).order_by("pk")
         )
