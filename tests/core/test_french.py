@@ -2,11 +2,12 @@
 English plural rule or a numeric date."""
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from django.template import Context, Template
+from django.utils import timezone
 
 import mentor
 
@@ -55,3 +56,12 @@ def test_no_template_uses_the_english_plural_rule_or_a_numeric_date():
             if re.search(pattern, text):
                 offending.append(f"{path.relative_to(Path(mentor.__file__).parent)} : {pattern}")
     assert not offending, "\n".join(offending)
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "expected"),
+    [(9, 0, "9\u00a0h"), (17, 30, "17\u00a0h\u00a030"), (0, 5, "0\u00a0h\u00a005")],
+)
+def test_heure_writes_the_time_the_french_way(hour, minute, expected):
+    moment = timezone.make_aware(datetime(2027, 3, 1, hour, minute))
+    assert Template("{% load french %}{{ t|heure }}").render(Context({"t": moment})) == expected

@@ -59,7 +59,7 @@ def test_an_administrator_creates_a_call_entered_in_paris_time(client, calls):
     assert list(call.themes.get().collections.all()) == [calls.world.collection]
     client.force_login(calls.admin)
     page = client.get(call.get_absolute_url()).content.decode()
-    assert "du 1er février 2027 à 09h00 au 30 avril 2027 à 12h00 (heure de Paris)" in page
+    assert "du 1er février 2027 à 9\u00a0h au 30 avril 2027 à 12\u00a0h (heure de Paris)" in page
 
 
 def scored_and_decided(calls):

@@ -20,6 +20,16 @@ def long_date(value: date | datetime | None) -> str:
 
 
 @register.filter
+def heure(value: datetime | None) -> str:
+    """« 9 h », « 17 h 30 » (the French typographic rule, with non-breaking spaces; in the site's time zone)."""
+    if value is None:
+        return ""
+    value = timezone.localtime(value) if timezone.is_aware(value) else value
+    hours = f"{value.hour}\u00a0h"
+    return f"{hours}\u00a0{value.minute:02d}" if value.minute else hours
+
+
+@register.filter
 def pluriel(value, arg: str = "s") -> str:
     """Django's ``pluralize`` with the French rule: 0 and 1 take the singular (« 0 formation », « 1 inscrit
     confirmé », « 2 formations »). ``arg`` as for ``pluralize``: a plural suffix, or "singular,plural"."""
