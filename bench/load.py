@@ -92,6 +92,9 @@ def _gunicorn(env, binds, workers, reuse_port=False):
         str(workers),
         "--log-level",
         "warning",
+        # The control socket is one path per user (~/.gunicorn/gunicorn.ctl): a second instance, or anyone's
+        # gunicorn on the machine, would fight for it. The bench never uses it.
+        "--no-control-socket",
     ]
     for port in binds:
         command += ["--bind", f"{HOST}:{port}"]
