@@ -53,10 +53,27 @@ def _rows(run):
             "",
             "",
         ]
-    load = run.get("load") or {}
+    traffic = run.get("traffic")
+    if traffic:
+        yield _load_row(f"modèle de trafic, 1 instance × {traffic['workers']} workers, cache Redis", traffic)
+    yield _load_row(
+        "mélange fixe (diagnostic), 1 instance × 2 workers, cache en mémoire", run.get("load") or {}
+    )
+    pair = run.get("pair")
+    if pair:
+        workers = f"{pair['workers']} worker{'s' if pair['workers'] > 1 else ''}"
+        yield _load_row(f"modèle de trafic, 2 instances × {workers} sur une adresse, Redis partagé", pair)
+
+
+def _decimal(value):
+    return f"{value:g}".replace(".", ",")
+
+
+def _load_row(label, load):
+    """One wrk run as a row of the table (``load`` is empty when the run did not take place)."""
     rss = load.get("worker_peak_rss_mb") or []
-    yield [
-        f"charge wrk, {load.get('connections', '?')} connexions, {load.get('duration_s', '?')} s "
+    return [
+        f"{label}, wrk {load.get('connections', '?')} connexions, {load.get('duration_s', '?')} s "
         f"(après {load.get('warm_up_s', 0)} s de chauffe)",
         _ms(load.get("p50_ms")),
         _ms(load.get("p95_ms")),
@@ -69,6 +86,67 @@ def _rows(run):
     ]
 
 
+def _percent(rate):
+    return "—" if rate is None else f"{rate * 100:.0f} %"
+
+
+def _reads(count, outcome):
+    """ "1 lecture trouvée", "2 lectures absentes", "0 lecture trouvée"."""
+    plural = "s" if count > 1 else ""
+    return f"{count} lecture{plural} {outcome}{plural}"
+
+
+def _proof(proof) -> str:
+    """The shared entry: what each instance read of the catalogue's entries, and Redis's own count."""
+    parts = []
+    for name in ("a", "b"):
+        catalogue = proof[name]["reads"].get("catalogue", {})
+        parts.append(
+            f"instance {name.upper()} : {_reads(catalogue.get('hit', 0), 'trouvée')}, "
+            f"{_reads(catalogue.get('miss', 0), 'absente')} (Redis : keyspace_hits + {proof[name]['keyspace_hits']}, "
+            f"keyspace_misses + {proof[name]['keyspace_misses']}, limite de débit de l'API comprise)"
+        )
+    same = "identique" if proof["same_body"] else "DIFFÉRENTE"
+    return (
+        f"`{proof['path']}` demandée à l'{parts[0]}, puis à l'{parts[1]} ; réponse de B {same} à celle de A"
+    )
+
+
+def traffic_lines(run) -> list[str]:
+    """What the traffic model was made of, the cache hit rate it reached and, for the pair, the proof that an
+    entry computed by one instance is served by the other."""
+    where = f"{run['engine']} {_n(run['scale'])} formations"
+    lines = []
+    for name, label in (("traffic", "Modèle de trafic"), ("pair", "Deux instances")):
+        data = run.get(name)
+        if not data:
+            continue
+        model = (run.get("traffic") or {}).get("model") or {}
+        catalogue = data["cache"]["reads"].get("catalogue", {})
+        writes = data["writes"]
+        done = sum(writes.get("writes", {}).values())
+        line = f"{label} {where} : "
+        if name == "traffic":
+            line += (
+                f"{_n(model['vocabulary'])} recherches (Zipf s = {_decimal(model['zipf_s'])}, les 10 premières "
+                f"font {_percent(model['top_10_share'])} des requêtes), {model['agents']} agents de "
+                f"{model['entities']} entités ({model['ministries']} ministères) et "
+                f"{_percent(model['anonymous_share'])} de visiteurs anonymes, {_percent(model['api_share'])} par "
+                "l'API ; "
+            )
+        line += (
+            f"{done} modifications de l'offre en {writes.get('seconds', 0):.0f} s, chauffe comprise "
+            f"(une toutes les {_decimal(data['write_interval_s'])} s ; {writes.get('failed', 0)} en échec) ; "
+            f"cache du catalogue : {_percent(data['cache']['catalogue_hit_rate'])} des lectures trouvées "
+            f"({_n(catalogue.get('hit', 0))} sur {_n(catalogue.get('hit', 0) + catalogue.get('miss', 0))})"
+        )
+        lines.append(line)
+        proof = data.get("shared_entry")
+        if proof:
+            lines.append(f"Entrée partagée {where} : {_proof(proof)}")
+    return lines
+
+
 def table(results) -> str:
     lines = [HEADER]
     for run in results["runs"]:
@@ -79,6 +157,8 @@ def table(results) -> str:
         lines.append(
             f"Génération {run['engine']} {_n(run['scale'])} formations : {run['generation_s']:.0f} s"
         )
+    for run in results["runs"]:
+        lines += traffic_lines(run)
     for run in results["runs"]:
         export = run.get("lheo_export")
         if export:

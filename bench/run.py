@@ -1,7 +1,9 @@
-"""The whole benchmark: for each engine and scale, a fresh database, the generator, the in-process measurements and
-the load test; then one table on stdout and the same figures in bench/results/<timestamp>.json and latest.json.
+"""The whole benchmark: for each engine and scale, a fresh database, the generator, the in-process measurements,
+the load test of the fixed mix, the traffic model and, on PostgreSQL, the pair of instances sharing Redis; then
+one table on stdout and the same figures in bench/results/<timestamp>.json and latest.json.
 
-Started by bench/run.sh, which installs wrk and PostgreSQL, runs a throwaway cluster and exports SECRET_KEY.
+Started by bench/run.sh, which installs wrk, PostgreSQL and Redis, runs a throwaway cluster and Redis server and
+exports SECRET_KEY.
 """
 
 import argparse
@@ -15,7 +17,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .load import run_load
+from .load import run_load, run_traffic
 from .report import growth, table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,18 +55,19 @@ def _analyze(url):
         conn.execute("VACUUM ANALYZE")
 
 
+def _python_json(env, *args):
+    """What our own script printed last on stdout, as JSON."""
+    done = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def _lheo_export(env, output):
     """The whole public offer exported as LHEO by its command, in a process of its own (time, peak RSS)."""
-    done = subprocess.run(  # noqa: S603 - our own script
-        [sys.executable, "-m", "bench.lheo", "--output", str(output)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    result = _python_json(env, "-m", "bench.lheo", "--output", str(output))
     output.unlink()
-    return json.loads(done.stdout)
+    return result
 
 
 def run_one(engine, scale, args):
@@ -99,7 +102,41 @@ def run_one(engine, scale, args):
     run["lheo_export"] = _lheo_export(env, Path(args.workdir) / f"{engine}-{scale}.xml")
     print(f"== {engine}, {scale} formations : charge ({args.load_seconds} s)", flush=True)
     run["load"] = run_load(env, requests, args.http_port, args.load_seconds)
+    run.update(run_traffic_model(env, engine, scale, args))
     return run
+
+
+def run_traffic_model(env, engine, scale, args):
+    """The traffic model on one instance; on PostgreSQL, also on the pair of instances sharing Redis."""
+    print(f"== {engine}, {scale} formations : modèle de trafic ({args.load_seconds} s)", flush=True)
+    measured = Path(args.workdir) / f"{engine}-{scale}.traffic.wrk"
+    warm_up = Path(args.workdir) / f"{engine}-{scale}.traffic-warm-up.wrk"
+    model = _python_json(
+        env,
+        "-m",
+        "bench.traffic",
+        "--requests",
+        str(measured),
+        "--warm-up",
+        str(warm_up),
+        "--seed",
+        str(args.seed),
+    )
+    ports = [args.http_port + 1, args.http_port + 2, args.http_port + 3]
+    result = {
+        "traffic": {
+            "model": model,
+            **run_traffic(env, measured, warm_up, ports, args.redis_port, args.load_seconds),
+        }
+    }
+    if engine == "postgresql":
+        print(
+            f"== {engine}, {scale} formations : deux instances, un Redis ({args.load_seconds} s)", flush=True
+        )
+        result["pair"] = run_traffic(
+            env, measured, warm_up, ports, args.redis_port, args.load_seconds, instances=2, workers=1
+        )
+    return result
 
 
 def main():
@@ -108,7 +145,8 @@ def main():
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--workdir", required=True, help="throwaway directory for the SQLite files")
     parser.add_argument("--pg-port", type=int, default=55440)
-    parser.add_argument("--http-port", type=int, default=55480)
+    parser.add_argument("--http-port", type=int, default=55480, help="and the next three")
+    parser.add_argument("--redis-port", type=int, default=55490)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=15, help="timed runs per case and persona")
     parser.add_argument("--budget", type=float, default=2.0, help="seconds at most per case and persona")

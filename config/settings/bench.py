@@ -18,3 +18,7 @@ ALLOWED_HOSTS = ["127.0.0.1"]
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 # The benchmark requests no static file: whitenoise's warning about the missing collectstatic directory is noise.
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+if os.environ.get("CACHE_URL"):
+    # The same Redis cache (base.py reads CACHE_URL), counting its hits and misses per kind of entry: the cache hit
+    # rate of the traffic model (bench/cache.py).
+    CACHES["default"]["BACKEND"] = "bench.cache.CountingRedisCache"  # noqa: F405
