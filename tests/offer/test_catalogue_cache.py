@@ -257,13 +257,14 @@ def test_the_api_keeps_its_links_per_site_address(world, client):
 
 
 def queries_of_a_search(client, user, **params):
-    """How many queries a search takes for ``user``: as few as a kept entry needs, or a whole search."""
+    """How many queries a search takes for ``user`` on the catalogue page (which keeps no rendering of its own,
+    unlike the API): as few as a kept search needs, or a whole search."""
     if user is None:
         client.logout()
     else:
         client.force_login(user)
     with CaptureQueriesContext(connection) as queries:
-        search(client, **params)
+        assert client.get(reverse("www:catalogue"), params).status_code == 200
     return len(queries)
 
 
@@ -433,3 +434,35 @@ def test_a_session_reserved_to_an_agents_line_counts_for_them_only(world, reserv
     assert open_count(reserved) == 0
     # The list names ministry B: its agent counts the cross-government training of that session.
     assert open_count(world.b_agent) == 1
+
+
+def test_new_dates_of_a_session_keep_the_searches_and_show_at_once(
+    world, client, django_capture_on_commit_callbacks
+):
+    session = world.secret.sessions.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.starts_at = timezone.now() + timedelta(days=10)
+        session.ends_at = session.starts_at + timedelta(hours=3)
+        session.save()
+
+    def next_start(user, **params):
+        client.force_login(user)
+        found = search(client, **params)["results"]
+        return next(r["next_session_start"] for r in found if r["id"] == world.secret.pk)
+
+    first = next_start(world.a_agent)
+    by_date = next_start(world.a_agent, ordering="next_session")
+    assert first == by_date
+    queries_of_a_search(client, None)
+    served = {user: queries_of_a_search(client, user) for user in (world.a_agent, None)}
+    session = type(session).objects.get(pk=session.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        session.starts_at += timedelta(days=1)
+        session.ends_at += timedelta(days=1)
+        session.capacity = (session.capacity or 10) + 1
+        session.save()
+    moved = next_start(world.a_agent)
+    assert moved != first  # the next session of the page is read afresh
+    assert next_start(world.a_agent, ordering="next_session") == moved  # a search by date is made again
+    # Nobody's search was made again for new dates: only the next sessions of the page were read.
+    assert {user: queries_of_a_search(client, user) for user in (world.a_agent, None)} == served

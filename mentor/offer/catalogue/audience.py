@@ -60,7 +60,9 @@ def reserved_open(results) -> list[int]:
 
 
 def for_user(found, user):
-    """``found`` (as the ministry's share) as ``user`` finds it: at most two queries, whatever the results."""
+    """``found`` (kept without the dates of sessions, maybe as the ministry's share) as ``user`` finds it: the
+    next sessions of the page, and when it was a share, the user's reserved open sessions; at most two queries,
+    whatever the results."""
     facets = found.facets
     if found.reserved_open:
         owner, listed = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN).reserved_to(user)

@@ -9,10 +9,13 @@ Keys hold the generations of what the audience sees (``core.generations``), give
 committed change of what a search reads (``invalidation``), and today's date (labels expire by date). What depends
 on the hour alone (the order by next session) is kept ``CATALOGUE_CACHE_SECONDS`` at most.
 
-Two generations, so that a write renews only the entries it can change: the whole catalogue's, read by every
-audience, and one per ministry, read by the agents attached in that ministry alone. A change that only that
-ministry's agents can see (a ministry-specific training of theirs, its sessions, an adoption by one of their
-organisations) renews the ministry's generation and leaves every other audience's entries in place.
+Generations, so that a write renews only the entries it can change: the whole catalogue's, read by every
+audience; one per ministry, read by the agents attached in that ministry alone; and the sessions', read only by
+what shows the dates of sessions. A change that only one ministry's agents can see (a ministry-specific training of
+theirs, the opening of its sessions, an adoption by one of their organisations) renews the ministry's generation
+and leaves every other audience's entries in place. A session's new dates or capacity renew the sessions'
+generation alone: a search kept without dates (``dated=False``: its callers read the next sessions of the page
+afresh, see ``audience.for_user``) stays.
 """
 
 import hashlib
@@ -32,6 +35,7 @@ from .facets import Facet
 
 GENERATION = "catalogue"
 MINISTRY_GENERATION = "catalogue:ministry:"
+SESSIONS_GENERATION = "catalogue:sessions"
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,11 @@ def catalogue_changed(using: str = "default") -> None:
     generations.bump(GENERATION, using)
 
 
+def sessions_changed(using: str = "default") -> None:
+    """What shows the dates of sessions is renewed (after the current transaction commits)."""
+    generations.bump(SESSIONS_GENERATION, using)
+
+
 def ministries_changed(ministry_ids, using: str = "default") -> None:
     """Searches of the agents attached in these ministries see the change (after the current transaction commits);
     for a change no other audience can see."""
@@ -65,25 +74,28 @@ def audience(user) -> str:
     return f"entity-{user.entity_id}"
 
 
-def _tokens(user) -> str:
+def _tokens(user, dated: bool) -> str:
     """The generations the audience of ``user`` reads, in one query: the ministry's is named after the ministry of
-    the user's entity, found by a subquery rather than by loading the entity."""
+    the user's entity, found by a subquery rather than by loading the entity; the sessions' when ``dated``."""
     names = Q(name=GENERATION)
+    if dated:
+        names |= Q(name=SESSIONS_GENERATION)
     if user.is_authenticated and user.entity_id:
         ministry = Organisation.objects.filter(pk=user.entity_id).values("ministry_id")
         names |= Q(name=Concat(Value(MINISTRY_GENERATION), Cast(Subquery(ministry), CharField())))
     elif getattr(user, "shared_ministry_id", None):  # a ministry's share (see ``audience``)
         names |= Q(name=f"{MINISTRY_GENERATION}{user.shared_ministry_id}")
     tokens = dict(Generation.objects.filter(names).values_list("name", "token"))
-    whole = tokens.pop(GENERATION, "")
-    return f"{whole}-{next(iter(tokens.values()), '')}"
+    whole, sessions = tokens.pop(GENERATION, ""), tokens.pop(SESSIONS_GENERATION, "")
+    return f"{whole}-{next(iter(tokens.values()), '')}-{sessions if dated else 'sans-dates'}"
 
 
-def kept(user, query, page_size: int, compute, part: str = "found", shared: str = ""):
+def kept(user, query, page_size: int, compute, part: str = "found", shared: str = "", dated: bool = True):
     """``compute()`` for this user and search, or what it returned before when nothing the catalogue reads has
     changed since. ``part`` tells apart what different callers keep for the same search: the search itself
     (``Found``), or a rendering of it (the API keeps its response body). ``shared`` names the audience when it
-    is wider than the user's entity (a ministry's share, see ``audience``)."""
+    is wider than the user's entity (a ministry's share, see ``audience``). ``dated``: what is kept shows the
+    dates of sessions."""
     seconds = settings.CATALOGUE_CACHE_SECONDS
     if not seconds:
         return compute()
@@ -91,7 +103,7 @@ def kept(user, query, page_size: int, compute, part: str = "found", shared: str 
     key = ":".join(
         (
             "catalogue",
-            _tokens(user),
+            _tokens(user, dated),
             shared or audience(user),
             timezone.localdate().isoformat(),
             hashlib.sha256(asked.encode()).hexdigest(),

@@ -9,7 +9,9 @@ with ``trainings_changed``) and the full-text index (rebuilt after bulk loads). 
 Who can see a change of a training, its sessions or its labels: nobody when it is neither published before nor
 after (a draft edited, a session planned for it); everybody when it is cross-government; otherwise the agents of
 its owner's ministry and of the ministries that adopted it (``visible_to``). Collections, organisations and the
-index reach everybody. The one approximation: near-miss corrections read the vocabulary of every indexed training,
+index reach everybody. A session of a published training changes what they see only when it opens or closes
+registration (its status, or to whom it is open, while registration is open); its new dates or capacity change
+only what shows the dates of sessions (``cache.sessions_changed``). The one approximation: near-miss corrections read the vocabulary of every indexed training,
 drafts included, so a draft that adds a word may change the correction of a typo that only it holds; an entry kept
 from before still shows the correction, which is what such a search should show anyway.
 """
@@ -21,30 +23,36 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
 from mentor.core.search import index_rebuilt
-from mentor.offer.enums import Scope, TrainingStatus
+from mentor.offer.enums import Scope, SessionStatus, TrainingStatus
 from mentor.organisations.models import Organisation
 
 from ..models import Adoption, Collection, Session, Training
-from .cache import catalogue_changed, ministries_changed
+from .cache import catalogue_changed, ministries_changed, sessions_changed
 
 # What decides who sees a training, as (status, scope, owner ministry).
 STATE_FIELDS = ("status", "scope", "owner_ministry_id")
+# What decides whether a session is open to registration, and to whom.
+OPENING_FIELDS = ("status", "open_to", "training_id")
 
 
-def trainings_changed(training_ids, using: str = "default", before=(), adopters=()) -> None:
+def trainings_changed(training_ids, using: str = "default", before=(), adopters=(), seen=True) -> None:
     """Renew, after the commit, the generations of the audiences that can see these trainings: as they are then,
     and as they were in ``before`` (states read before the change, for a change of who sees them). ``adopters``:
-    organisations whose ministries saw them until now (an adoption removed)."""
+    organisations whose ministries saw them until now (an adoption removed). ``seen=False``: only the dates of
+    their sessions changed."""
     # Read at the commit, not now: the request that writes does not pay for it.
     transaction.on_commit(
-        partial(_renew, list(training_ids), using, list(before), list(adopters)), using=using
+        partial(_renew, list(training_ids), using, list(before), list(adopters), seen), using=using
     )
 
 
-def _renew(training_ids, using, before, adopters):
+def _renew(training_ids, using, before, adopters, seen_by_audiences):
     now = Training.objects.using(using).filter(pk__in=training_ids).values_list(*STATE_FIELDS)
     seen = [state for state in (*before, *now) if state[0] == TrainingStatus.PUBLISHED]
     if not seen:
+        return
+    sessions_changed(using)
+    if not seen_by_audiences:
         return
     if any(scope == Scope.TRANSVERSE for _, scope, _ in seen):
         catalogue_changed(using)
@@ -68,6 +76,25 @@ def _remember_state(sender, instance, **kwargs):
     instance._catalogue_state = _state(instance) if instance.pk else None
 
 
+def _opening(session):
+    """How a session stands as far as opening goes, or None when a field of it was not loaded."""
+    if all(name in session.__dict__ for name in OPENING_FIELDS):
+        return tuple(session.__dict__[name] for name in OPENING_FIELDS)
+    return None
+
+
+def _remember_opening(sender, instance, **kwargs):
+    instance._catalogue_opening = _opening(instance) if instance.pk else None
+
+
+def _opens_or_closes(before, after) -> bool:
+    """Whether a session going from ``before`` to ``after`` (``_opening`` states, None when unknown) changes who
+    may register to it."""
+    if before is None or after is None:
+        return True
+    return before != after and SessionStatus.REGISTRATION_OPEN in (before[0], after[0])
+
+
 def _training_saved(sender, instance, using, created, **kwargs):
     loaded = getattr(instance, "_catalogue_state", None)
     if not created and loaded is None:
@@ -84,11 +111,25 @@ def _training_deleted(sender, instance, using, **kwargs):
         catalogue_changed(using)
 
 
-def _session_changed(sender, instance, using, **kwargs):
-    trainings_changed([instance.training_id], using)
+def _session_saved(sender, instance, using, created, **kwargs):
+    after = _opening(instance)
+    if created:
+        seen = after is None or after[0] == SessionStatus.REGISTRATION_OPEN
+    else:
+        seen = _opens_or_closes(getattr(instance, "_catalogue_opening", None), after)
+    trainings_changed([instance.training_id], using, seen=seen)
+    instance._catalogue_opening = after
+
+
+def _session_deleted(sender, instance, using, **kwargs):
+    opening = _opening(instance)
+    trainings_changed(
+        [instance.training_id], using, seen=opening is None or opening[0] == SessionStatus.REGISTRATION_OPEN
+    )
 
 
 def _session_list_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
+    # Rare: renewed as an opening, whatever the session's status.
     if not action.startswith("post_"):
         return
     if reverse:  # an organisation's sessions: rare, and every one of them may be concerned
@@ -108,9 +149,11 @@ def _changed(sender, using, **kwargs):
 post_init.connect(_remember_state, sender=Training, dispatch_uid="catalogue.training_loaded")
 post_save.connect(_training_saved, sender=Training, dispatch_uid="catalogue.training_saved")
 post_delete.connect(_training_deleted, sender=Training, dispatch_uid="catalogue.training_deleted")
-for model, receiver in ((Session, _session_changed), (Adoption, _adoption_changed)):
-    post_save.connect(receiver, sender=model, dispatch_uid=f"catalogue.saved.{model._meta.label}")
-    post_delete.connect(receiver, sender=model, dispatch_uid=f"catalogue.deleted.{model._meta.label}")
+post_init.connect(_remember_opening, sender=Session, dispatch_uid="catalogue.session_loaded")
+post_save.connect(_session_saved, sender=Session, dispatch_uid="catalogue.session_saved")
+post_delete.connect(_session_deleted, sender=Session, dispatch_uid="catalogue.session_deleted")
+post_save.connect(_adoption_changed, sender=Adoption, dispatch_uid="catalogue.saved.offer.Adoption")
+post_delete.connect(_adoption_changed, sender=Adoption, dispatch_uid="catalogue.deleted.offer.Adoption")
 for model in (Collection, Organisation):
     post_save.connect(_changed, sender=model, dispatch_uid=f"catalogue.saved.{model._meta.label}")
     post_delete.connect(_changed, sender=model, dispatch_uid=f"catalogue.deleted.{model._meta.label}")

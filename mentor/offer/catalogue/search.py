@@ -42,14 +42,23 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
     audience until the catalogue changes (``cache``), and most searches of an agent are kept for every agent of
     their ministry (``audience``).
     """
-    share = shared_by_ministry(user, query) if settings.CATALOGUE_CACHE_SECONDS else None
-    if share is None:
+    if not settings.CATALOGUE_CACHE_SECONDS:
+        found = _search(user, query, page_size)
+    elif query.ordering == "next_session":  # ordered by the dates of sessions: kept with them, for the entity
         found = kept(user, query, page_size, lambda: _search(user, query, page_size))
     else:
-        shared = f"ministry-{share.shared_ministry_id}"
-        found = for_user(
-            kept(share, query, page_size, lambda: _search(share, query, page_size), shared=shared), user
+        # Kept without the dates of sessions, for the ministry when it can be; the user's own part is added.
+        share = shared_by_ministry(user, query)
+        searcher = share or user
+        found = kept(
+            searcher,
+            query,
+            page_size,
+            lambda: _search(searcher, query, page_size),
+            shared=f"ministry-{share.shared_ministry_id}" if share else "",
+            dated=False,
         )
+        found = for_user(found, user)
     paginator = Paginator([], page_size)
     paginator.count = found.count
     return CatalogueResult(
