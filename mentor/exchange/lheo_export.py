@@ -2,25 +2,30 @@
 through lxml's incremental writer (``etree.xmlfile``), the trainings are read from the database in chunks, so the
 memory used does not grow with the offer.
 
+Speed (100,000 generated trainings in well under a minute): each chunk's sessions, FORMACODE codes, objectives and
+labels are read in one query each, as plain rows rather than model instances, and the organisations and
+collections once for the whole export; an organisation's address and identity are worked out once.
+
 Mapping: a training is a ``formation``; how it is delivered is its ``action``; each session an LHEO ``session``
 (a training without a dated session, such as a permanent e-learning, gets one permanent session, as LHEO requires
 at least one); the owner is the ``organisme-formation-responsable`` (SIRET, activity number and address, taken
 from the nearest organisation above it that has them); FORMACODE descriptors are the ``domaine-formation``. The
 rest (collection, scope, label, covered objectives, exact durations, teaser, keywords…) goes in the extras."""
 
+import copy
+import functools
 import textwrap
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils import timezone
 from lxml import etree
 
-from mentor.core.models import FormacodeTerm
 from mentor.editorial.labels import attach_valid_labels
 from mentor.offer.enums import SessionStatus
-from mentor.offer.models import Objective, Session
+from mentor.offer.models import Collection, Session, Training
 from mentor.organisations.models import Organisation
 
 from . import lheo
@@ -29,12 +34,16 @@ CHUNK = 500
 SKIPPED_SESSIONS = (SessionStatus.CANCELLED, SessionStatus.ARCHIVED)
 
 
+@functools.cache
 def _q(name: str) -> str:
     return f"{{{lheo.NS_23}}}{name}"
 
 
 def _el(parent, name: str, text=None, **attributes):
-    element = etree.SubElement(parent, _q(name), {k.replace("_", "-"): v for k, v in attributes.items()})
+    if attributes:
+        element = etree.SubElement(parent, _q(name), {k.replace("_", "-"): v for k, v in attributes.items()})
+    else:
+        element = etree.SubElement(parent, _q(name))
     if text is not None:
         element.text = str(text)
     return element
@@ -66,23 +75,49 @@ def session_number(session) -> str:
     return session.external_id or f"mentor-session-{session.pk}"
 
 
-class Organisations:
-    """Every organisation read once (a thousand at national scale): the SIRET, activity number and address of an
-    organisation that has none are its nearest ancestor's."""
+class _ReadOnce:
+    """Rows of a small table (organisations, collections) read once for the whole export; one created while the
+    export runs is read when first met."""
+
+    fields: tuple[str, ...]
+
+    def __init__(self, model):
+        self.queryset = model.objects.only(*self.fields)
+        self.by_id = {row.pk: row for row in self.queryset.order_by("pk")}
+
+    def __getitem__(self, pk):
+        if pk not in self.by_id:
+            self.by_id[pk] = self.queryset.get(pk=pk)
+        return self.by_id[pk]
+
+
+class Collections(_ReadOnce):
+    fields = ("name", "slug")
 
     def __init__(self):
-        fields = (
-            "pk",
-            "name",
-            "path",
-            "website",
-            "siret",
-            "activity_number",
-            "street",
-            "postal_code",
-            "city",
-        )
-        self.by_id = {o.pk: o for o in Organisation.objects.only(*fields[1:]).order_by("pk")}
+        super().__init__(Collection)
+
+
+class Organisations(_ReadOnce):
+    """Every organisation read once (a thousand at national scale): the SIRET, activity number and address of an
+    organisation that has none are its nearest ancestor's. What the export writes of an organisation (its
+    registration address, its ``organisme-formation-responsable``) depends on it alone: built once, then copied."""
+
+    fields = ("code", "name", "path", "website", "siret", "activity_number", "street", "postal_code", "city")
+
+    def __init__(self):
+        super().__init__(Organisation)
+        self.blocks = {}
+        # Built under a root that declares LHEO's namespace, a block moved into a formation declares nothing more.
+        self.root = etree.Element(_q("lheo"), nsmap={None: lheo.NS_23})
+
+    def block(self, build, organisation_id) -> etree._Element:
+        """A copy of what ``build(parent, organisation, organisations)`` writes for the organisation."""
+        key = (build, organisation_id)
+        if key not in self.blocks:
+            build(self.root, self[organisation_id], self)
+            self.blocks[key] = self.root[-1]
+        return copy.deepcopy(self.blocks[key])
 
     def _nearest(self, organisation, has) -> Organisation | None:
         for pk in reversed(organisation.ancestor_ids):
@@ -120,6 +155,10 @@ def _address(parent, organisations: Organisations, organisation, name="adresse")
     return address
 
 
+def _registration_address(parent, organisation, organisations):
+    _address(_el(parent, "adresse-inscription"), organisations, organisation)
+
+
 def _extras(parent, values: Iterable[tuple[str, str]]):
     values = [(info, value) for info, value in values if value not in (None, "")]
     if values:
@@ -128,8 +167,8 @@ def _extras(parent, values: Iterable[tuple[str, str]]):
             _el(extras, "extra", value, info=info)
 
 
-def formation_element(training, organisations: Organisations) -> etree._Element:
-    """The ``formation`` of ``training`` (with ``visible_sessions``, ``valid_label`` and prefetched relations)."""
+def formation_element(training, organisations: Organisations, collections: Collections) -> etree._Element:
+    """The ``formation`` of ``training``, with what ``_attach_relations`` and ``attach_valid_labels`` set on it."""
     formation = etree.Element(
         _q("formation"),
         {
@@ -140,8 +179,8 @@ def formation_element(training, organisations: Organisations) -> etree._Element:
         nsmap={None: lheo.NS_23},
     )
     domain = _el(formation, "domaine-formation")
-    for term in list(training.formacode_terms.all())[:5]:
-        _el(domain, "code-FORMACODE", term.code, ref="V13")
+    for code in training.formacode_codes[:5]:
+        _el(domain, "code-FORMACODE", code, ref="V13")
     _el(formation, "intitule-formation", _fit(training.title, 255))
     _el(formation, "objectif-formation", _or_nothing(training.description, 3000))
     _el(formation, "resultats-attendus", _or_nothing(training.learning_outcomes, 3000))
@@ -157,18 +196,19 @@ def formation_element(training, organisations: Organisations) -> etree._Element:
     _el(formation, "code-niveau-entree", lheo.ENTRY_LEVEL_UNKNOWN)
     _el(_el(formation, "url-formation"), "urlweb", settings.SITE_URL + training.get_absolute_url())
     _action(formation, training, organisations)
-    _responsible(formation, training.owner, organisations)
+    formation.append(organisations.block(_responsible, training.owner_id))
+    collection = collections[training.collection_id]
     label = getattr(training, "valid_label", None)
     _extras(
         formation,
         [
-            ("collection", training.collection.slug),
-            ("collection-libelle", training.collection.name),
+            ("collection", collection.slug),
+            ("collection-libelle", collection.name),
             ("portee", training.scope),
             ("accroche", training.teaser),
             ("mots-cles", training.keywords),
             ("label-valable-jusqu-au", label.valid_until.isoformat() if label else ""),
-            *(("objectif-cible", objective.text) for objective in training.covered_objectives.all()),
+            *(("objectif-cible", text) for text in training.objective_texts),
         ],
     )
     return formation
@@ -198,7 +238,7 @@ def _action(formation, training, organisations):
         periode = _el(session, "periode")
         _el(periode, "debut", lheo.PERMANENT_START)
         _el(periode, "fin", lheo.PERMANENT_END)
-        _address(_el(session, "adresse-inscription"), organisations, training.owner)
+        session.append(organisations.block(_registration_address, training.owner_id))
         _el(session, "etat-recrutement", "1")
         _extras(session, [("sans-session", "1")])
     _el(
@@ -220,6 +260,8 @@ def _action(formation, training, organisations):
 
 
 def _session(action, session, organisations):
+    """``session`` is a row of ``SESSION_FIELDS``."""
+    organiser = organisations[session.organiser_id]
     element = _el(action, "session", numero=session_number(session))
     periode = _el(element, "periode")
     if session.is_permanent:
@@ -228,7 +270,7 @@ def _session(action, session, organisations):
     else:
         _el(periode, "debut", _day(session.starts_at))
         _el(periode, "fin", _day(session.ends_at))
-    _address(_el(element, "adresse-inscription"), organisations, session.organiser)
+    element.append(organisations.block(_registration_address, session.organiser_id))
     # etat-recrutement: 1 open, 2 closed.
     _el(element, "etat-recrutement", "1" if session.status == SessionStatus.REGISTRATION_OPEN else "2")
     if session.online_url:
@@ -239,7 +281,7 @@ def _session(action, session, organisations):
             ("intitule", session.title),
             ("lieu", session.place),
             ("places", "" if session.capacity is None else str(session.capacity)),
-            ("organisateur", session.organiser.code),
+            ("organisateur", organiser.code),
             ("debut", session.starts_at.isoformat() if session.starts_at else ""),
             ("fin", session.ends_at.isoformat() if session.ends_at else ""),
             ("statut", session.status),
@@ -248,6 +290,7 @@ def _session(action, session, organisations):
 
 
 def _responsible(formation, owner, organisations):
+    """Written once per owner (``Organisations.block``)."""
     siret, activity = organisations.identity(owner)
     responsible = _el(formation, "organisme-formation-responsable", numero=owner.code)
     _el(responsible, "numero-activite", activity)
@@ -261,19 +304,45 @@ def _responsible(formation, owner, organisations):
     _el(_el(responsible, "contact-organisme"), "coordonnees")
 
 
-def trainings_for_export(trainings, user):
-    """``trainings`` with what the export reads, each chunk's relations fetched in a few queries."""
-    sessions = (
+SESSION_FIELDS = (
+    "pk",
+    "training_id",
+    "organiser_id",
+    "title",
+    "is_permanent",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "place",
+    "online_url",
+    "status",
+    "external_id",
+)
+
+
+def _attach_relations(chunk, user) -> None:
+    """Set on each training of ``chunk`` its ``visible_sessions`` (rows of ``SESSION_FIELDS``, in date order),
+    ``formacode_codes`` and ``objective_texts``: three queries for the whole chunk."""
+    ids = [training.pk for training in chunk]
+    sessions, codes, objectives = defaultdict(list), defaultdict(list), defaultdict(list)
+    for session in (
         Session.objects.open_to(user)
         .exclude(status__in=SKIPPED_SESSIONS)
-        .select_related("organiser")
+        .filter(training_id__in=ids)
         .order_by("starts_at", "pk")
-    )
-    return trainings.select_related("owner", "collection").prefetch_related(
-        Prefetch("sessions", queryset=sessions, to_attr="visible_sessions"),
-        Prefetch("formacode_terms", queryset=FormacodeTerm.objects.order_by("code")),
-        Prefetch("covered_objectives", queryset=Objective.objects.order_by("pk")),
-    )
+        .values_list(*SESSION_FIELDS, named=True)
+    ):
+        sessions[session.training_id].append(session)
+    terms = Training.formacode_terms.through.objects.filter(training_id__in=ids).order_by("formacodeterm_id")
+    for training_id, code in terms.values_list("training_id", "formacodeterm_id"):
+        codes[training_id].append(code)
+    covered = Training.covered_objectives.through.objects.filter(training_id__in=ids).order_by("objective_id")
+    for training_id, text in covered.values_list("training_id", "objective__text"):
+        objectives[training_id].append(text)
+    for training in chunk:
+        training.visible_sessions = sessions[training.pk]
+        training.formacode_codes = codes[training.pk]
+        training.objective_texts = objectives[training.pk]
 
 
 def write(trainings, user, output, progress=None) -> None:
@@ -287,15 +356,16 @@ def stream(trainings, user, progress=None) -> Iterator[bytes]:
     """The LHEO document of ``trainings`` as successive pieces of bytes (one per chunk of trainings), for a
     streamed HTTP response or a file."""
     buffer = _Buffer()
-    organisations = Organisations()
+    organisations, collections = Organisations(), Collections()
     count = 0
     with etree.xmlfile(buffer, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element(_q("lheo"), nsmap={None: lheo.NS_23}), xf.element(_q("offres")):
-            for chunk in _chunks(trainings_for_export(trainings, user)):
+            for chunk in _chunks(trainings):
+                _attach_relations(chunk, user)
                 attach_valid_labels(chunk)
                 for training in chunk:
-                    xf.write(formation_element(training, organisations))
+                    xf.write(formation_element(training, organisations, collections))
                 count += len(chunk)
                 xf.flush()
                 if progress:
