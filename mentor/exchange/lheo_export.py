@@ -39,14 +39,15 @@ def _q(name: str) -> str:
     return f"{{{lheo.NS_23}}}{name}"
 
 
-def _el(parent, name: str, text=None, **attributes):
-    if attributes:
-        element = etree.SubElement(parent, _q(name), {k.replace("_", "-"): v for k, v in attributes.items()})
-    else:
-        element = etree.SubElement(parent, _q(name))
+def _el(parent, name: str, text=None, attributes=None):
+    # Called some eighty times per formation: kept to the lxml calls themselves.
+    element = _sub_element(parent, _q(name), attributes)
     if text is not None:
-        element.text = str(text)
+        element.text = text if text.__class__ is str else str(text)
     return element
+
+
+_sub_element = etree.SubElement
 
 
 def _fit(text: str, limit: int) -> str:
@@ -162,9 +163,9 @@ def _registration_address(parent, organisation, organisations):
 def _extras(parent, values: Iterable[tuple[str, str]]):
     values = [(info, value) for info, value in values if value not in (None, "")]
     if values:
-        extras = _el(parent, "extras", info=lheo.EXTRAS_INFO)
+        extras = _el(parent, "extras", None, {"info": lheo.EXTRAS_INFO})
         for info, value in values:
-            _el(extras, "extra", value, info=info)
+            _el(extras, "extra", value, {"info": info})
 
 
 def formation_element(training, organisations: Organisations, collections: Collections) -> etree._Element:
@@ -180,7 +181,7 @@ def formation_element(training, organisations: Organisations, collections: Colle
     )
     domain = _el(formation, "domaine-formation")
     for code in training.formacode_codes[:5]:
-        _el(domain, "code-FORMACODE", code, ref="V13")
+        _el(domain, "code-FORMACODE", code, {"ref": "V13"})
     _el(formation, "intitule-formation", _fit(training.title, 255))
     _el(formation, "objectif-formation", _or_nothing(training.description, 3000))
     _el(formation, "resultats-attendus", _or_nothing(training.learning_outcomes, 3000))
@@ -215,9 +216,9 @@ def formation_element(training, organisations: Organisations, collections: Colle
 
 
 def _action(formation, training, organisations):
-    action = _el(formation, "action", numero=training_number(training))
+    action = _el(formation, "action", None, {"numero": training_number(training)})
     _el(action, "rythme-formation", "À son rythme" if training.modality == "e_learning" else "Temps partiel")
-    _el(action, "code-public-vise", lheo.PUBLIC_CODE, ref="V13")
+    _el(action, "code-public-vise", lheo.PUBLIC_CODE, {"ref": "V13"})
     if training.target_audience:
         _el(action, "info-public-vise", _fit(training.target_audience, 250))
     _el(action, "niveau-entree-obligatoire", "0")
@@ -234,7 +235,7 @@ def _action(formation, training, organisations):
         _session(action, session, organisations)
     if not sessions:
         # A training without a session (a permanent e-learning) still has one, permanent, as LHEO requires.
-        session = _el(action, "session", numero=f"{training_number(training)}-permanente")
+        session = _el(action, "session", None, {"numero": f"{training_number(training)}-permanente"})
         periode = _el(session, "periode")
         _el(periode, "debut", lheo.PERMANENT_START)
         _el(periode, "fin", lheo.PERMANENT_END)
@@ -262,7 +263,7 @@ def _action(formation, training, organisations):
 def _session(action, session, organisations):
     """``session`` is a row of ``SESSION_FIELDS``."""
     organiser = organisations[session.organiser_id]
-    element = _el(action, "session", numero=session_number(session))
+    element = _el(action, "session", None, {"numero": session_number(session)})
     periode = _el(element, "periode")
     if session.is_permanent:
         _el(periode, "debut", lheo.PERMANENT_START)
@@ -292,7 +293,7 @@ def _session(action, session, organisations):
 def _responsible(formation, owner, organisations):
     """Written once per owner (``Organisations.block``)."""
     siret, activity = organisations.identity(owner)
-    responsible = _el(formation, "organisme-formation-responsable", numero=owner.code)
+    responsible = _el(formation, "organisme-formation-responsable", None, {"numero": owner.code})
     _el(responsible, "numero-activite", activity)
     _el(_el(responsible, "SIRET-organisme-formation"), "SIRET", siret)
     _el(responsible, "nom-organisme", _fit(owner.name, 250))
