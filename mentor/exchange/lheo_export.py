@@ -2,9 +2,10 @@
 through lxml's incremental writer (``etree.xmlfile``), the trainings are read from the database in chunks, so the
 memory used does not grow with the offer.
 
-Speed (100,000 generated trainings in well under a minute): each chunk's sessions, FORMACODE codes, objectives and
-labels are read in one query each, as plain rows rather than model instances, and the organisations and
-collections once for the whole export; an organisation's address and identity are worked out once.
+Speed (the export of 100,000 generated trainings must stay under a minute): each chunk's sessions, FORMACODE codes,
+objectives and labels are read in one query each, as plain rows rather than model instances, the organisations and
+collections once for the whole export; what is written of an organisation is written once; a formation is assembled
+as text and parsed back (see ``_TEXT_SPECIAL``).
 
 Mapping: a training is a ``formation``; how it is delivered is its ``action``; each session an LHEO ``session``
 (a training without a dated session, such as a permanent e-learning, gets one permanent session, as LHEO requires
@@ -67,12 +68,12 @@ def _or_nothing(text: str, limit: int) -> str:
     return _fit(text, limit) or lheo.NOTHING
 
 
-def _day(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y%m%d") if moment else lheo.PERMANENT_START
+def _day(moment, zone) -> str:
+    return timezone.localtime(moment, zone).strftime("%Y%m%d") if moment else lheo.PERMANENT_START
 
 
-def _stamp(moment: datetime) -> str:
-    return timezone.localtime(moment).isoformat(timespec="seconds")
+def _stamp(moment: datetime, zone) -> str:
+    return timezone.localtime(moment, zone).isoformat(timespec="seconds")
 
 
 def training_number(training) -> str:
@@ -178,12 +179,15 @@ def _extras(out, values: Iterable[tuple[str, str]]):
         out.append("</extras>")
 
 
-def formation_element(training, organisations: Organisations, collections: Collections) -> etree._Element:
-    """The ``formation`` of ``training``, with what ``_attach_relations`` and ``attach_valid_labels`` set on it."""
+def formation_element(
+    training, organisations: Organisations, collections: Collections, zone
+) -> etree._Element:
+    """The ``formation`` of ``training``, with what ``_attach_relations`` and ``attach_valid_labels`` set on it;
+    dates in ``zone`` (the current time zone, looked up once per export rather than at each date)."""
     out = [
         f'<formation xmlns="{lheo.NS_23}" numero="{_attribute(training_number(training))}"'
-        f' horodatage-creation="{_stamp(training.created_at)}"'
-        f' horodatage-modification="{_stamp(training.updated_at)}">',
+        f' horodatage-creation="{_stamp(training.created_at, zone)}"'
+        f' horodatage-modification="{_stamp(training.updated_at, zone)}">',
         "<domaine-formation>",
     ]
     for code in training.formacode_codes[:5]:
@@ -206,7 +210,7 @@ def formation_element(training, organisations: Organisations, collections: Colle
     out.append("<url-formation>")
     _el(out, "urlweb", settings.SITE_URL + training.get_absolute_url())
     out.append("</url-formation>")
-    _action(out, training, organisations)
+    _action(out, training, organisations, zone)
     out.append(organisations.block(_responsible, training.owner_id))
     collection = collections[training.collection_id]
     label = getattr(training, "valid_label", None)
@@ -226,7 +230,7 @@ def formation_element(training, organisations: Organisations, collections: Colle
     return etree.fromstring("".join(out), _PARSER)
 
 
-def _action(out, training, organisations):
+def _action(out, training, organisations, zone):
     out.append(f'<action numero="{_attribute(training_number(training))}">')
     _el(out, "rythme-formation", "À son rythme" if training.modality == "e_learning" else "Temps partiel")
     out.append(f'<code-public-vise ref="V13">{lheo.PUBLIC_CODE}</code-public-vise>')
@@ -245,7 +249,7 @@ def _action(out, training, organisations):
         _el(out, "urlweb", _fit(training.delivery_url, 400))
         out.append("</url-action>")
     for session in sessions:
-        _session(out, session, organisations)
+        _session(out, session, organisations, zone)
     if not sessions:
         # A training without a session (a permanent e-learning) still has one, permanent, as LHEO requires.
         out.append(f'<session numero="{_attribute(training_number(training))}-permanente"><periode>')
@@ -271,15 +275,15 @@ def _action(out, training, organisations):
     out.append("</action>")
 
 
-def _session(out, session, organisations):
+def _session(out, session, organisations, zone):
     """``session`` is a row of ``SESSION_FIELDS``."""
     out.append(f'<session numero="{_attribute(session_number(session))}"><periode>')
     if session.is_permanent:
         _el(out, "debut", lheo.PERMANENT_START)
         _el(out, "fin", lheo.PERMANENT_END)
     else:
-        _el(out, "debut", _day(session.starts_at))
-        _el(out, "fin", _day(session.ends_at))
+        _el(out, "debut", _day(session.starts_at, zone))
+        _el(out, "fin", _day(session.ends_at, zone))
     out.append("</periode>")
     out.append(organisations.block(_registration_address, session.organiser_id))
     # etat-recrutement: 1 open, 2 closed.
@@ -376,7 +380,7 @@ def stream(trainings, user, progress=None) -> Iterator[bytes]:
     """The LHEO document of ``trainings`` as successive pieces of bytes (one per chunk of trainings), for a
     streamed HTTP response or a file."""
     buffer = _Buffer()
-    organisations, collections = Organisations(), Collections()
+    organisations, collections, zone = Organisations(), Collections(), timezone.get_current_timezone()
     count = 0
     with etree.xmlfile(buffer, encoding="utf-8") as xf:
         xf.write_declaration()
@@ -388,7 +392,7 @@ def stream(trainings, user, progress=None) -> Iterator[bytes]:
                 _attach_relations(chunk, user)
                 attach_valid_labels(chunk)
                 for training in chunk:
-                    xf.write(formation_element(training, organisations, collections))
+                    xf.write(formation_element(training, organisations, collections, zone))
                 count += len(chunk)
                 xf.flush()
                 if progress:
