@@ -34,9 +34,12 @@ CHUNK = 500
 SKIPPED_SESSIONS = (SessionStatus.CANCELLED, SessionStatus.ARCHIVED)
 
 
-# A formation is assembled as XML text and parsed back (lxml's parser is C, its element calls cost Python calls
-# each, some eighty per formation): the text escapes just what the parser would otherwise read differently, and the
-# parsed element is what lxml writes, so libxml2 stays the one serialiser and refuses what it always refused.
+# A formation is assembled as XML text and parsed back: built element by element, its eighty-odd elements cost as
+# many lxml calls from Python, most of the export's time, where the parser is C. The text escapes just what the
+# parser would otherwise read differently (a carriage return would become a line feed, a tab in an attribute a
+# space); the parsed element is what lxml writes, so libxml2 stays the one serialiser and refuses what it always
+# refused (control characters). One difference, out of reach of valid data: an empty text is written <a/>, the same
+# XML as the <a></a> of an element given "" as text.
 _TEXT_SPECIAL = re.compile("[&<>\r]")
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTRIBUTE_SPECIAL = re.compile('[&<>"\n\r\t]')
@@ -89,10 +92,11 @@ class _ReadOnce:
     """Rows of a small table (organisations, collections) read once for the whole export; one created while the
     export runs is read when first met."""
 
+    model: type
     fields: tuple[str, ...]
 
-    def __init__(self, model):
-        self.queryset = model.objects.only(*self.fields)
+    def __init__(self):
+        self.queryset = self.model.objects.only(*self.fields)
         self.by_id = {row.pk: row for row in self.queryset.order_by("pk")}
 
     def __getitem__(self, pk):
@@ -102,10 +106,7 @@ class _ReadOnce:
 
 
 class Collections(_ReadOnce):
-    fields = ("name", "slug")
-
-    def __init__(self):
-        super().__init__(Collection)
+    model, fields = Collection, ("name", "slug")
 
 
 class Organisations(_ReadOnce):
@@ -113,10 +114,11 @@ class Organisations(_ReadOnce):
     organisation that has none are its nearest ancestor's. What the export writes of an organisation (its
     registration address, its ``organisme-formation-responsable``) depends on it alone: written once, then reused."""
 
+    model = Organisation
     fields = ("code", "name", "path", "website", "siret", "activity_number", "street", "postal_code", "city")
 
     def __init__(self):
-        super().__init__(Organisation)
+        super().__init__()
         self.blocks = {}
 
     def block(self, write, organisation_id) -> str:
