@@ -163,8 +163,9 @@ def table(results) -> str:
         export = run.get("lheo_export")
         if export:
             lines.append(
-                f"Export LHEO {run['engine']} {_n(run['scale'])} formations : {export['seconds']:.1f} s, "
-                f"RSS max {export['peak_rss_mb']:.0f} Mo, {export['bytes'] / 1e6:.1f} Mo écrits"
+                f"Export LHEO {run['engine']} {_n(run['scale'])} formations : {export['seconds']:.1f} s"
+                + (f" (CPU {export['cpu_seconds']:.1f} s)" if "cpu_seconds" in export else "")
+                + f", RSS max {export['peak_rss_mb']:.0f} Mo, {export['bytes'] / 1e6:.1f} Mo écrits"
             )
     for engine, by_channel in results.get("growth", {}).items():
         for channel, g in by_channel.items():

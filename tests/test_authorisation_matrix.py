@@ -336,7 +336,7 @@ class Matrix:
         """``seen``: the sessions the persona may see, None when the training is not visible to them."""
         status, page = self.html(persona, f"/formations/{pk}-{slug}/")
         api = persona.client.get(f"/api/v1/trainings/{pk}/")
-        api_sessions = persona.client.get(f"/api/v1/trainings/{pk}/sessions/")
+        api_sessions = persona.client.get(f"/api/v1/trainings/{pk}/sessions/", {"page_size": 100})
         if seen is None:
             expected = (404, set(), 404, 404, set())
         else:
@@ -347,7 +347,7 @@ class Matrix:
             {int(s) for s in SESSION_CARD.findall(page)},
             api.status_code,
             api_sessions.status_code,
-            {s["id"] for s in api_sessions.json()} if api_sessions.status_code == 200 else set(),
+            {s["id"] for s in api_sessions.json()["results"]} if api_sessions.status_code == 200 else set(),
         )
         self.check(
             persona,

@@ -1,6 +1,7 @@
 import hashlib
 import json
 
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.utils.http import parse_etags, quote_etag
 from drf_spectacular.types import OpenApiTypes
@@ -20,6 +21,7 @@ from mentor.offer.catalogue import (
 from mentor.offer.catalogue.cache import kept
 from mentor.offer.models import Session, Training
 
+from .pagination import PAGE_PARAMETERS, page_of, paginated
 from .serializers import (
     CatalogueSerializer,
     CatalogueTrainingSerializer,
@@ -27,6 +29,7 @@ from .serializers import (
     TrainingDetailSerializer,
 )
 
+SessionPageSerializer = page_of(SessionSerializer, "SessionPage")
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 TRAINING_ID = OpenApiParameter(
@@ -172,8 +175,10 @@ class TrainingViewSet(viewsets.ViewSet):
 
     @extend_schema(
         summary="Les sessions d'une formation visibles par l'utilisateur",
-        parameters=[TRAINING_ID],
-        responses={200: SessionSerializer(many=True)},
+        description="Les sessions par date de début (les sessions permanentes, sans date, à la fin), par pages de "
+        "50 (page_size jusqu'à 100).",
+        parameters=[TRAINING_ID, *PAGE_PARAMETERS],
+        responses={200: SessionPageSerializer},
         tags=["formations"],
     )
     @action(detail=True, methods=["get"])
@@ -183,9 +188,10 @@ class TrainingViewSet(viewsets.ViewSet):
             Session.objects.visible_to(request.user)
             .filter(training=training)
             .select_related("organiser")
-            .order_by("starts_at", "pk")
+            # Stated, as SQLite and PostgreSQL do not put NULL on the same side.
+            .order_by(F("starts_at").asc(nulls_last=True), "pk")
         )
-        return Response(SessionSerializer(sessions, many=True).data)
+        return paginated(request, self, sessions, SessionSerializer)
 
     def _training(self, request, pk):
         visible = Training.objects.visible_to(request.user).select_related("collection", "owner")

@@ -2,25 +2,30 @@
 through lxml's incremental writer (``etree.xmlfile``), the trainings are read from the database in chunks, so the
 memory used does not grow with the offer.
 
+Speed (the export of 100,000 generated trainings must stay under a minute): each chunk's sessions, FORMACODE codes,
+objectives and labels are read in one query each, as plain rows rather than model instances, the organisations and
+collections once for the whole export; what is written of an organisation is written once; a formation is assembled
+as text and parsed back (see ``_TEXT_SPECIAL``).
+
 Mapping: a training is a ``formation``; how it is delivered is its ``action``; each session an LHEO ``session``
 (a training without a dated session, such as a permanent e-learning, gets one permanent session, as LHEO requires
 at least one); the owner is the ``organisme-formation-responsable`` (SIRET, activity number and address, taken
 from the nearest organisation above it that has them); FORMACODE descriptors are the ``domaine-formation``. The
 rest (collection, scope, label, covered objectives, exact durations, teaser, keywords…) goes in the extras."""
 
+import re
 import textwrap
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils import timezone
 from lxml import etree
 
-from mentor.core.models import FormacodeTerm
 from mentor.editorial.labels import attach_valid_labels
 from mentor.offer.enums import SessionStatus
-from mentor.offer.models import Objective, Session
+from mentor.offer.models import Collection, Session, Training
 from mentor.organisations.models import Organisation
 
 from . import lheo
@@ -29,15 +34,32 @@ CHUNK = 500
 SKIPPED_SESSIONS = (SessionStatus.CANCELLED, SessionStatus.ARCHIVED)
 
 
-def _q(name: str) -> str:
-    return f"{{{lheo.NS_23}}}{name}"
+# A formation is assembled as XML text and parsed back: built element by element, its eighty-odd elements cost as
+# many lxml calls from Python, most of the export's time, where the parser is C. The text escapes just what the
+# parser would otherwise read differently (a carriage return would become a line feed, a tab in an attribute a
+# space); the parsed element is what lxml writes, so libxml2 stays the one serialiser and refuses what it always
+# refused (control characters). One difference, out of reach of valid data: an empty text is written <a/>, the same
+# XML as the <a></a> of an element given "" as text.
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\n\r\t]')
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
-def _el(parent, name: str, text=None, **attributes):
-    element = etree.SubElement(parent, _q(name), {k.replace("_", "-"): v for k, v in attributes.items()})
-    if text is not None:
-        element.text = str(text)
-    return element
+def _text(value) -> str:
+    value = value if value.__class__ is str else str(value)
+    return value.translate(_TEXT_ESCAPES) if _TEXT_SPECIAL.search(value) else value
+
+
+def _attribute(value: str) -> str:
+    return value.translate(_ATTRIBUTE_ESCAPES) if _ATTRIBUTE_SPECIAL.search(value) else value
+
+
+def _el(out: list, name: str, text) -> None:
+    out.append(f"<{name}>{_text(text)}</{name}>")
 
 
 def _fit(text: str, limit: int) -> str:
@@ -49,12 +71,12 @@ def _or_nothing(text: str, limit: int) -> str:
     return _fit(text, limit) or lheo.NOTHING
 
 
-def _day(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y%m%d") if moment else lheo.PERMANENT_START
+def _day(moment, zone) -> str:
+    return timezone.localtime(moment, zone).strftime("%Y%m%d") if moment else lheo.PERMANENT_START
 
 
-def _stamp(moment: datetime) -> str:
-    return timezone.localtime(moment).isoformat(timespec="seconds")
+def _stamp(moment: datetime, zone) -> str:
+    return timezone.localtime(moment, zone).isoformat(timespec="seconds")
 
 
 def training_number(training) -> str:
@@ -66,23 +88,47 @@ def session_number(session) -> str:
     return session.external_id or f"mentor-session-{session.pk}"
 
 
-class Organisations:
-    """Every organisation read once (a thousand at national scale): the SIRET, activity number and address of an
-    organisation that has none are its nearest ancestor's."""
+class _ReadOnce:
+    """Rows of a small table (organisations, collections) read once for the whole export; one created while the
+    export runs is read when first met."""
+
+    model: type
+    fields: tuple[str, ...]
 
     def __init__(self):
-        fields = (
-            "pk",
-            "name",
-            "path",
-            "website",
-            "siret",
-            "activity_number",
-            "street",
-            "postal_code",
-            "city",
-        )
-        self.by_id = {o.pk: o for o in Organisation.objects.only(*fields[1:]).order_by("pk")}
+        self.queryset = self.model.objects.only(*self.fields)
+        self.by_id = {row.pk: row for row in self.queryset.order_by("pk")}
+
+    def __getitem__(self, pk):
+        if pk not in self.by_id:
+            self.by_id[pk] = self.queryset.get(pk=pk)
+        return self.by_id[pk]
+
+
+class Collections(_ReadOnce):
+    model, fields = Collection, ("name", "slug")
+
+
+class Organisations(_ReadOnce):
+    """Every organisation read once (a thousand at national scale): the SIRET, activity number and address of an
+    organisation that has none are its nearest ancestor's. What the export writes of an organisation (its
+    registration address, its ``organisme-formation-responsable``) depends on it alone: written once, then reused."""
+
+    model = Organisation
+    fields = ("code", "name", "path", "website", "siret", "activity_number", "street", "postal_code", "city")
+
+    def __init__(self):
+        super().__init__()
+        self.blocks = {}
+
+    def block(self, write, organisation_id) -> str:
+        """What ``write(out, organisation, organisations)`` writes for the organisation."""
+        key = (write, organisation_id)
+        if key not in self.blocks:
+            out = []
+            write(out, self[organisation_id], self)
+            self.blocks[key] = "".join(out)
+        return self.blocks[key]
 
     def _nearest(self, organisation, has) -> Organisation | None:
         for pk in reversed(organisation.ancestor_ids):
@@ -103,177 +149,226 @@ class Organisations:
         return self._nearest(organisation, lambda o: o.street and o.postal_code and o.city)
 
 
-def _address(parent, organisations: Organisations, organisation, name="adresse"):
+def _address(out, organisations: Organisations, organisation):
     located = organisations.address(organisation)
-    address = _el(parent, name)
+    out.append("<adresse>")
     if located is None:
         # LHEO requires an address: the organisation's name stands for it, with the unknown postal code.
-        _el(address, "ligne", _fit(organisation.name, 50))
-        _el(address, "codepostal", "00000")
-        _el(address, "ville", lheo.NOTHING)
+        _el(out, "ligne", _fit(organisation.name, 50))
+        _el(out, "codepostal", "00000")
+        _el(out, "ville", lheo.NOTHING)
     else:
         for line in textwrap.wrap(located.street, 50)[:4]:
-            _el(address, "ligne", line)
-        _el(address, "codepostal", located.postal_code)
-        _el(address, "ville", _fit(located.city, 50))
-    _el(address, "pays", "FR")
-    return address
+            _el(out, "ligne", line)
+        _el(out, "codepostal", located.postal_code)
+        _el(out, "ville", _fit(located.city, 50))
+    _el(out, "pays", "FR")
+    out.append("</adresse>")
 
 
-def _extras(parent, values: Iterable[tuple[str, str]]):
+def _registration_address(out, organisation, organisations):
+    out.append("<adresse-inscription>")
+    _address(out, organisations, organisation)
+    out.append("</adresse-inscription>")
+
+
+def _extras(out, values: Iterable[tuple[str, str]]):
     values = [(info, value) for info, value in values if value not in (None, "")]
     if values:
-        extras = _el(parent, "extras", info=lheo.EXTRAS_INFO)
+        out.append(f'<extras info="{lheo.EXTRAS_INFO}">')
         for info, value in values:
-            _el(extras, "extra", value, info=info)
+            out.append(f'<extra info="{_attribute(info)}">{_text(value)}</extra>')
+        out.append("</extras>")
 
 
-def formation_element(training, organisations: Organisations) -> etree._Element:
-    """The ``formation`` of ``training`` (with ``visible_sessions``, ``valid_label`` and prefetched relations)."""
-    formation = etree.Element(
-        _q("formation"),
-        {
-            "numero": training_number(training),
-            "horodatage-creation": _stamp(training.created_at),
-            "horodatage-modification": _stamp(training.updated_at),
-        },
-        nsmap={None: lheo.NS_23},
-    )
-    domain = _el(formation, "domaine-formation")
-    for term in list(training.formacode_terms.all())[:5]:
-        _el(domain, "code-FORMACODE", term.code, ref="V13")
-    _el(formation, "intitule-formation", _fit(training.title, 255))
-    _el(formation, "objectif-formation", _or_nothing(training.description, 3000))
-    _el(formation, "resultats-attendus", _or_nothing(training.learning_outcomes, 3000))
-    _el(formation, "contenu-formation", _or_nothing(training.content_outline, 3000))
-    _el(formation, "certifiante", "1" if training.leads_to_certification else "0")
-    contact = _el(_el(formation, "contact-formation"), "coordonnees")
+def formation_element(
+    training, organisations: Organisations, collections: Collections, zone
+) -> etree._Element:
+    """The ``formation`` of ``training``, with what ``_attach_relations`` and ``attach_valid_labels`` set on it;
+    dates in ``zone`` (the current time zone, looked up once per export rather than at each date)."""
+    out = [
+        f'<formation xmlns="{lheo.NS_23}" numero="{_attribute(training_number(training))}"'
+        f' horodatage-creation="{_stamp(training.created_at, zone)}"'
+        f' horodatage-modification="{_stamp(training.updated_at, zone)}">',
+        "<domaine-formation>",
+    ]
+    for code in training.formacode_codes[:5]:
+        out.append(f'<code-FORMACODE ref="V13">{_text(code)}</code-FORMACODE>')
+    out.append("</domaine-formation>")
+    _el(out, "intitule-formation", _fit(training.title, 255))
+    _el(out, "objectif-formation", _or_nothing(training.description, 3000))
+    _el(out, "resultats-attendus", _or_nothing(training.learning_outcomes, 3000))
+    _el(out, "contenu-formation", _or_nothing(training.content_outline, 3000))
+    _el(out, "certifiante", "1" if training.leads_to_certification else "0")
+    out.append("<contact-formation><coordonnees>")
     if training.contact_name:
-        _el(contact, "nom", _fit(training.contact_name, 50))
+        _el(out, "nom", _fit(training.contact_name, 50))
     if training.contact_email:
-        _el(contact, "courriel", _fit(training.contact_email, 160))
+        _el(out, "courriel", _fit(training.contact_email, 160))
+    out.append("</coordonnees></contact-formation>")
     # parcours-de-formation 2: individualised (alone, at one's pace); 1: in a group.
-    _el(formation, "parcours-de-formation", "2" if training.modality == "e_learning" else "1")
-    _el(formation, "code-niveau-entree", lheo.ENTRY_LEVEL_UNKNOWN)
-    _el(_el(formation, "url-formation"), "urlweb", settings.SITE_URL + training.get_absolute_url())
-    _action(formation, training, organisations)
-    _responsible(formation, training.owner, organisations)
+    _el(out, "parcours-de-formation", "2" if training.modality == "e_learning" else "1")
+    _el(out, "code-niveau-entree", lheo.ENTRY_LEVEL_UNKNOWN)
+    out.append("<url-formation>")
+    _el(out, "urlweb", settings.SITE_URL + training.get_absolute_url())
+    out.append("</url-formation>")
+    _action(out, training, organisations, zone)
+    out.append(organisations.block(_responsible, training.owner_id))
+    collection = collections[training.collection_id]
     label = getattr(training, "valid_label", None)
     _extras(
-        formation,
+        out,
         [
-            ("collection", training.collection.slug),
-            ("collection-libelle", training.collection.name),
+            ("collection", collection.slug),
+            ("collection-libelle", collection.name),
             ("portee", training.scope),
             ("accroche", training.teaser),
             ("mots-cles", training.keywords),
             ("label-valable-jusqu-au", label.valid_until.isoformat() if label else ""),
-            *(("objectif-cible", objective.text) for objective in training.covered_objectives.all()),
+            *(("objectif-cible", text) for text in training.objective_texts),
         ],
     )
-    return formation
+    out.append("</formation>")
+    return etree.fromstring("".join(out), _PARSER)
 
 
-def _action(formation, training, organisations):
-    action = _el(formation, "action", numero=training_number(training))
-    _el(action, "rythme-formation", "À son rythme" if training.modality == "e_learning" else "Temps partiel")
-    _el(action, "code-public-vise", lheo.PUBLIC_CODE, ref="V13")
+def _action(out, training, organisations, zone):
+    out.append(f'<action numero="{_attribute(training_number(training))}">')
+    _el(out, "rythme-formation", "À son rythme" if training.modality == "e_learning" else "Temps partiel")
+    out.append(f'<code-public-vise ref="V13">{lheo.PUBLIC_CODE}</code-public-vise>')
     if training.target_audience:
-        _el(action, "info-public-vise", _fit(training.target_audience, 250))
-    _el(action, "niveau-entree-obligatoire", "0")
-    _el(action, "modalites-alternance", lheo.NOTHING)
-    _el(action, "modalites-enseignement", lheo.TEACHING_CODE[training.modality])
-    _el(action, "conditions-specifiques", _or_nothing(training.prerequisites, 3000))
-    _el(action, "prise-en-charge-frais-possible", "0")
+        _el(out, "info-public-vise", _fit(training.target_audience, 250))
+    _el(out, "niveau-entree-obligatoire", "0")
+    _el(out, "modalites-alternance", lheo.NOTHING)
+    _el(out, "modalites-enseignement", lheo.TEACHING_CODE[training.modality])
+    _el(out, "conditions-specifiques", _or_nothing(training.prerequisites, 3000))
+    _el(out, "prise-en-charge-frais-possible", "0")
     sessions = training.visible_sessions
     permanent = not sessions or all(s.is_permanent for s in sessions)
-    _el(action, "modalites-entrees-sorties", "1" if permanent else "0")
+    _el(out, "modalites-entrees-sorties", "1" if permanent else "0")
     if training.delivery_url:
-        _el(_el(action, "url-action"), "urlweb", _fit(training.delivery_url, 400))
+        out.append("<url-action>")
+        _el(out, "urlweb", _fit(training.delivery_url, 400))
+        out.append("</url-action>")
     for session in sessions:
-        _session(action, session, organisations)
+        _session(out, session, organisations, zone)
     if not sessions:
         # A training without a session (a permanent e-learning) still has one, permanent, as LHEO requires.
-        session = _el(action, "session", numero=f"{training_number(training)}-permanente")
-        periode = _el(session, "periode")
-        _el(periode, "debut", lheo.PERMANENT_START)
-        _el(periode, "fin", lheo.PERMANENT_END)
-        _address(_el(session, "adresse-inscription"), organisations, training.owner)
-        _el(session, "etat-recrutement", "1")
-        _extras(session, [("sans-session", "1")])
-    _el(
-        action,
-        "langue-formation",
-        _fit(training.language, 2).upper() if len(training.language) >= 2 else "FR",
-    )
+        out.append(f'<session numero="{_attribute(training_number(training))}-permanente"><periode>')
+        _el(out, "debut", lheo.PERMANENT_START)
+        _el(out, "fin", lheo.PERMANENT_END)
+        out.append("</periode>")
+        out.append(organisations.block(_registration_address, training.owner_id))
+        _el(out, "etat-recrutement", "1")
+        _extras(out, [("sans-session", "1")])
+        out.append("</session>")
+    _el(out, "langue-formation", _fit(training.language, 2).upper() if len(training.language) >= 2 else "FR")
     hours = training.total_duration_hours
     if hours:
-        _el(action, "nombre-heures-total", int(round(hours)))
+        _el(out, "nombre-heures-total", int(round(hours)))
     _extras(
-        action,
+        out,
         [
             ("modalite", training.modality),
             ("duree-presentiel-heures", str(training.duration_on_site_hours)),
             ("duree-distance-heures", str(training.duration_remote_hours)),
         ],
     )
+    out.append("</action>")
 
 
-def _session(action, session, organisations):
-    element = _el(action, "session", numero=session_number(session))
-    periode = _el(element, "periode")
+def _session(out, session, organisations, zone):
+    """``session`` is a row of ``SESSION_FIELDS``."""
+    out.append(f'<session numero="{_attribute(session_number(session))}"><periode>')
     if session.is_permanent:
-        _el(periode, "debut", lheo.PERMANENT_START)
-        _el(periode, "fin", lheo.PERMANENT_END)
+        _el(out, "debut", lheo.PERMANENT_START)
+        _el(out, "fin", lheo.PERMANENT_END)
     else:
-        _el(periode, "debut", _day(session.starts_at))
-        _el(periode, "fin", _day(session.ends_at))
-    _address(_el(element, "adresse-inscription"), organisations, session.organiser)
+        _el(out, "debut", _day(session.starts_at, zone))
+        _el(out, "fin", _day(session.ends_at, zone))
+    out.append("</periode>")
+    out.append(organisations.block(_registration_address, session.organiser_id))
     # etat-recrutement: 1 open, 2 closed.
-    _el(element, "etat-recrutement", "1" if session.status == SessionStatus.REGISTRATION_OPEN else "2")
+    _el(out, "etat-recrutement", "1" if session.status == SessionStatus.REGISTRATION_OPEN else "2")
     if session.online_url:
-        _el(_el(element, "url-session"), "urlweb", _fit(session.online_url, 400))
+        out.append("<url-session>")
+        _el(out, "urlweb", _fit(session.online_url, 400))
+        out.append("</url-session>")
     _extras(
-        element,
+        out,
         [
             ("intitule", session.title),
             ("lieu", session.place),
             ("places", "" if session.capacity is None else str(session.capacity)),
-            ("organisateur", session.organiser.code),
+            ("organisateur", organisations[session.organiser_id].code),
             ("debut", session.starts_at.isoformat() if session.starts_at else ""),
             ("fin", session.ends_at.isoformat() if session.ends_at else ""),
             ("statut", session.status),
         ],
     )
+    out.append("</session>")
 
 
-def _responsible(formation, owner, organisations):
+def _responsible(out, owner, organisations):
+    """Written once per owner (``Organisations.block``)."""
     siret, activity = organisations.identity(owner)
-    responsible = _el(formation, "organisme-formation-responsable", numero=owner.code)
-    _el(responsible, "numero-activite", activity)
-    _el(_el(responsible, "SIRET-organisme-formation"), "SIRET", siret)
-    _el(responsible, "nom-organisme", _fit(owner.name, 250))
-    _el(responsible, "raison-sociale", _fit(owner.name, 250))
-    coordinates = _el(_el(responsible, "coordonnees-organisme"), "coordonnees")
-    _address(coordinates, organisations, owner)
+    out.append(f'<organisme-formation-responsable numero="{_attribute(owner.code)}">')
+    _el(out, "numero-activite", activity)
+    out.append("<SIRET-organisme-formation>")
+    _el(out, "SIRET", siret)
+    out.append("</SIRET-organisme-formation>")
+    _el(out, "nom-organisme", _fit(owner.name, 250))
+    _el(out, "raison-sociale", _fit(owner.name, 250))
+    out.append("<coordonnees-organisme><coordonnees>")
+    _address(out, organisations, owner)
     if owner.website:
-        _el(_el(coordinates, "web"), "urlweb", _fit(owner.website, 400))
-    _el(_el(responsible, "contact-organisme"), "coordonnees")
+        out.append("<web>")
+        _el(out, "urlweb", _fit(owner.website, 400))
+        out.append("</web>")
+    out.append("</coordonnees></coordonnees-organisme>")
+    out.append("<contact-organisme><coordonnees/></contact-organisme>")
+    out.append("</organisme-formation-responsable>")
 
 
-def trainings_for_export(trainings, user):
-    """``trainings`` with what the export reads, each chunk's relations fetched in a few queries."""
-    sessions = (
+SESSION_FIELDS = (
+    "pk",
+    "training_id",
+    "organiser_id",
+    "title",
+    "is_permanent",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "place",
+    "online_url",
+    "status",
+    "external_id",
+)
+
+
+def _attach_relations(chunk, user) -> None:
+    """Set on each training of ``chunk`` its ``visible_sessions`` (rows of ``SESSION_FIELDS``, in date order),
+    ``formacode_codes`` and ``objective_texts``: three queries for the whole chunk."""
+    ids = [training.pk for training in chunk]
+    sessions, codes, objectives = defaultdict(list), defaultdict(list), defaultdict(list)
+    for session in (
         Session.objects.open_to(user)
         .exclude(status__in=SKIPPED_SESSIONS)
-        .select_related("organiser")
+        .filter(training_id__in=ids)
         .order_by("starts_at", "pk")
-    )
-    return trainings.select_related("owner", "collection").prefetch_related(
-        Prefetch("sessions", queryset=sessions, to_attr="visible_sessions"),
-        Prefetch("formacode_terms", queryset=FormacodeTerm.objects.order_by("code")),
-        Prefetch("covered_objectives", queryset=Objective.objects.order_by("pk")),
-    )
+        .values_list(*SESSION_FIELDS, named=True)
+    ):
+        sessions[session.training_id].append(session)
+    terms = Training.formacode_terms.through.objects.filter(training_id__in=ids).order_by("formacodeterm_id")
+    for training_id, code in terms.values_list("training_id", "formacodeterm_id"):
+        codes[training_id].append(code)
+    covered = Training.covered_objectives.through.objects.filter(training_id__in=ids).order_by("objective_id")
+    for training_id, text in covered.values_list("training_id", "objective__text"):
+        objectives[training_id].append(text)
+    for training in chunk:
+        training.visible_sessions = sessions[training.pk]
+        training.formacode_codes = codes[training.pk]
+        training.objective_texts = objectives[training.pk]
 
 
 def write(trainings, user, output, progress=None) -> None:
@@ -287,15 +382,19 @@ def stream(trainings, user, progress=None) -> Iterator[bytes]:
     """The LHEO document of ``trainings`` as successive pieces of bytes (one per chunk of trainings), for a
     streamed HTTP response or a file."""
     buffer = _Buffer()
-    organisations = Organisations()
+    organisations, collections, zone = Organisations(), Collections(), timezone.get_current_timezone()
     count = 0
     with etree.xmlfile(buffer, encoding="utf-8") as xf:
         xf.write_declaration()
-        with xf.element(_q("lheo"), nsmap={None: lheo.NS_23}), xf.element(_q("offres")):
-            for chunk in _chunks(trainings_for_export(trainings, user)):
+        with (
+            xf.element(f"{{{lheo.NS_23}}}lheo", nsmap={None: lheo.NS_23}),
+            xf.element(f"{{{lheo.NS_23}}}offres"),
+        ):
+            for chunk in _chunks(trainings):
+                _attach_relations(chunk, user)
                 attach_valid_labels(chunk)
                 for training in chunk:
-                    xf.write(formation_element(training, organisations))
+                    xf.write(formation_element(training, organisations, collections, zone))
                 count += len(chunk)
                 xf.flush()
                 if progress:

@@ -1,9 +1,12 @@
 """The read API of the catalogue: same visibility rule as the pages, for each of the four kinds of user."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from mentor.offer.catalogue import facet_definitions
@@ -50,7 +53,7 @@ def test_a_ministry_specific_training_is_served_in_its_ministry(world, who, auth
     assert {v["value"]: v["count"] for v in body["facets"]["scope"]} == {"transverse": 1, "metier": 1}
     assert client.get(LIST, {"q": "contrôle fiscal"}).json()["count"] == 1
     assert client.get(detail(world.secret)).json()["title"] == world.secret.title
-    assert len(client.get(sessions(world.secret)).json()) == 1
+    assert client.get(sessions(world.secret)).json()["count"] == 1
 
 
 @pytest.mark.parametrize("who", ["b_agent", "anonymous"])
@@ -120,9 +123,36 @@ def test_sessions_lists_only_the_sessions_open_to_the_user(world):
     for_all = SessionFactory(training=world.public)
     a_sessions = client_for(world.a_agent).get(sessions(world.public)).json()
     b_sessions = client_for(world.b_agent).get(sessions(world.public)).json()
-    assert {s["id"] for s in a_sessions} == {reserved.pk, for_all.pk}
-    assert {s["id"] for s in b_sessions} == {for_all.pk}
-    assert b_sessions[0]["organiser"]["code"] == "MINB"
+    assert {s["id"] for s in a_sessions["results"]} == {reserved.pk, for_all.pk}
+    assert {s["id"] for s in b_sessions["results"]} == {for_all.pk}
+    assert b_sessions["count"] == 1
+    assert b_sessions["results"][0]["organiser"]["code"] == "MINB"
+
+
+def test_sessions_come_by_pages_in_date_order_the_permanent_ones_last(world):
+    permanent = SessionFactory(training=world.public, is_permanent=True, starts_at=None, ends_at=None)
+    dated = [
+        SessionFactory(training=world.public, starts_at=timezone.now() + timedelta(days=days))
+        for days in (30, 10, 20, 10)
+    ]
+    in_order = [dated[1].pk, dated[3].pk, dated[2].pk, dated[0].pk, permanent.pk]
+    client = client_for(world.b_agent)
+    first = client.get(sessions(world.public), {"page_size": 2}).json()
+    assert first["count"] == 5
+    assert first["previous"] is None
+    assert "page_size=2" in first["next"]
+    pages = [first]
+    while pages[-1]["next"]:
+        pages.append(client.get(pages[-1]["next"]).json())
+    assert [[s["id"] for s in page["results"]] for page in pages] == [
+        in_order[:2],
+        in_order[2:4],
+        in_order[4:],
+    ]
+    # Past the maximum, a page holds 100 sessions; by default, 50.
+    SessionFactory.create_batch(101, training=world.public)
+    assert len(client.get(sessions(world.public), {"page_size": 1000}).json()["results"]) == 100
+    assert len(client.get(sessions(world.public)).json()["results"]) == 50
 
 
 def test_filters_ordering_and_pages_in_the_query_string(world):

@@ -4,7 +4,10 @@ rule and the catalogue's filters."""
 from io import BytesIO
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from lxml import etree
 from rest_framework.test import APIClient
@@ -12,6 +15,7 @@ from rest_framework.test import APIClient
 from mentor.exchange import lheo
 from mentor.exchange.lheo_export import write
 from mentor.offer.models import Training
+from tests.factories import SessionFactory, TrainingFactory
 
 pytestmark = pytest.mark.django_db
 NS = {"l": lheo.NS_23}
@@ -105,3 +109,35 @@ def test_the_command_writes_the_file_with_a_progress_bar(offer, lheo_schema, tmp
     lheo_schema.assertValid(etree.parse(str(target)))
     err = capsys.readouterr()
     assert "3 formations exportées" in err.out
+
+
+def test_texts_come_back_exactly_whatever_their_characters(offer):
+    # A formation is assembled as text: what XML would otherwise read differently must be escaped (a carriage
+    # return would become a line feed, a quote would end an attribute).
+    tricky = "Ligne 1\r\nLigne 2 <b>&amp; « guillemets » \"doubles\" et 'simples'\tfin"
+    Training.objects.filter(pk=offer.rich.pk).update(
+        description=tricky, keywords=tricky, external_id='PRJ-"42"&<1>'
+    )
+    output = BytesIO()
+    write(Training.objects.filter(pk=offer.rich.pk), AnonymousUser(), output)
+    rich = formation(parse(output.getvalue()), 'PRJ-"42"&<1>')
+    assert text(rich, "l:objectif-formation") == tricky
+    assert rich.xpath("l:extras/l:extra[@info='mots-cles']/text()", namespaces=NS) == [tricky]
+    assert rich.xpath("l:action/@numero", namespaces=NS) == ['PRJ-"42"&<1>']
+
+
+def test_the_export_reads_a_constant_number_of_queries_whatever_the_offer(offer, django_assert_num_queries):
+    def export():
+        output = BytesIO()
+        write(Training.objects.filter(status="published").order_by("pk"), AnonymousUser(), output)
+        return output.getvalue().count(b"<formation ")
+
+    with CaptureQueriesContext(connection) as few:
+        assert export() == 4
+    for n in range(5):
+        more = TrainingFactory(collection=offer.collection, owner=offer.owner, title=f"Encore {n}")
+        more.covered_objectives.set(offer.rich.covered_objectives.all())
+        more.formacode_terms.set(offer.rich.formacode_terms.all())
+        SessionFactory.create_batch(2, training=more)
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert export() == 9
