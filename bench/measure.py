@@ -102,6 +102,7 @@ def run_all(repeat, budget_s):
     from mentor.offer.models import Training
 
     from .floor import floor_statement
+    from .ministry_share import measure_ministry_share
     from .mix import CASES, as_params, personas
     from .one_page import everything_in_one_page
     from .watch import measure_dashboard, measure_similar
@@ -115,7 +116,17 @@ def run_all(repeat, budget_s):
             cookies[name] = f"sessionid={clients[name].cookies['sessionid'].value}"
     channels = {
         name: Channel()
-        for name in ("api", "api_cold", "html", "floor", "training_page", "one_page", "similar", "dashboard")
+        for name in (
+            "api",
+            "api_cold",
+            "api_ministry",
+            "html",
+            "floor",
+            "training_page",
+            "one_page",
+            "similar",
+            "dashboard",
+        )
     }
     wrk_lines, mismatches, sql_queries = [], [], {}
     for case, params in CASES.items():
@@ -154,6 +165,14 @@ def run_all(repeat, budget_s):
         channels["one_page"].run(
             "toutes les formations visibles", name, lambda u=user: everything_in_one_page(u), 5, budget_s
         )
+    measure_ministry_share(
+        channels["api_ministry"],
+        users,
+        CASES,
+        repeat,
+        budget_s,
+        lambda params: f"/api/v1/trainings/?{urlencode(as_params(params))}",
+    )
     measure_similar(channels["similar"], repeat, budget_s)
     measure_dashboard(channels["dashboard"], repeat, budget_s)
     results = {name: channel.as_json() for name, channel in channels.items()}
@@ -169,7 +188,7 @@ def floor_ratios(results):
     """Per channel: the median over the mix of (p50 end to end / p50 of the floor), case by case and persona by persona."""
     ratios = {}
     floor_cases = results["floor"]["cases"]
-    for channel in ("api", "api_cold", "html"):
+    for channel in ("api", "api_cold", "api_ministry", "html"):
         if results[channel]["error"]:
             continue
         values = [

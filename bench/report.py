@@ -3,6 +3,7 @@
 CHANNELS = {
     "api": "API /api/v1/trainings/",
     "api_cold": "API, recherche refaite (sans cache)",
+    "api_ministry": "API, recherche nouvelle pour l'entité, déjà faite dans son ministère",
     "html": "page /catalogue/",
     "floor": "plancher SQL brut",
     "training_page": "page formation",
@@ -39,7 +40,7 @@ def _rows(run):
             label = f"{label} (indisponible)"
         gain = (
             one_page / stats["p50"]
-            if channel in ("api", "api_cold", "html") and one_page and stats.get("p50")
+            if channel in ("api", "api_cold", "api_ministry", "html") and one_page and stats.get("p50")
             else None
         )
         yield [
@@ -182,7 +183,7 @@ def growth(runs) -> dict:
     for engine in {run["engine"] for run in runs}:
         ordered = sorted((r for r in runs if r["engine"] == engine), key=lambda r: r["scale"])
         for small, large in zip(ordered, ordered[1:], strict=False):
-            for channel in ("api", "api_cold", "html", "floor"):
+            for channel in ("api", "api_cold", "api_ministry", "html", "floor"):
                 before = (small[channel].get("summary") or {}).get("p50")
                 after = (large[channel].get("summary") or {}).get("p50")
                 if before and after:
