@@ -9,20 +9,24 @@ index read once into memory (its postings and vectors) instead of four queries p
 same scores, same functions of ``similarity``.
 """
 
-import heapq
-import math
-import sys
-from array import array
-from collections import defaultdict
-
+import numpy as np
 from django.db import transaction
 from django.db.models import Q
 
 from mentor.offer.models import Training
 
-from .index import EVERY_TRAINING, analyse_training
+from .analysis import Analysis, written_terms
+from .index import EVERY_TRAINING, TEXT_FIELDS
 from .models import LikelyDuplicate, NotDuplicate, TermCount, TrainingTerm
-from .similarity import CANDIDATES, LIKELY_DUPLICATE, LIVE_STATUSES, idf, rarest_terms, scored, shared_terms
+from .similarity import (
+    CANDIDATES,
+    LIKELY_DUPLICATE,
+    LIVE_STATUSES,
+    MIN_SCORE,
+    idf,
+    rarest_terms,
+    shared_terms,
+)
 
 SEPARATOR = " · "
 LOOKUP_LIMIT = 10
@@ -33,46 +37,88 @@ def ordered(a: int, b: int) -> tuple[int, int]:
 
 
 class _Index:
-    """The similarity index in memory: each term's postings (every indexed training, as the lookup's candidates
-    come from them all) and each live training's TF-IDF vector."""
+    """The similarity index in memory, as arrays (at 100,000 trainings, some 7 million rows): each term's postings
+    (every indexed training: the lookup's candidates come from them all) and each training's TF-IDF vector. A
+    training is known by its row, in the order of its id."""
 
     def __init__(self, live_ids: set[int]):
         self.counts = dict(TermCount.objects.values_list("term", "trainings").order_by())
         size = self.counts.get(EVERY_TRAINING, 0)
-        rarity = {term: idf(size, holding) for term, holding in self.counts.items()}
-        # Arrays and one string per term: at 100,000 trainings, some 7 million postings.
-        self.postings: dict[str, tuple[array, array]] = defaultdict(lambda: (array("q"), array("d")))
-        self.vectors: dict[int, dict[str, float]] = defaultdict(dict)
+        term_ids: dict[str, int] = {}
+        trainings, terms, weights = [], [], []
         rows = TrainingTerm.objects.exclude(term_id=EVERY_TRAINING).order_by("training_id", "term_id")
         for training_id, term, weight in rows.values_list("training_id", "term_id", "weight").iterator(
             10_000
         ):
-            term = sys.intern(term)
-            ids, weights = self.postings[term]
-            ids.append(training_id)
+            trainings.append(training_id)
+            terms.append(term_ids.setdefault(term, len(term_ids)))
             weights.append(weight)
-            if training_id in live_ids:
-                self.vectors[training_id][term] = weight * rarity.get(term, 0.0)
+        self.term_ids, self.terms = term_ids, list(term_ids)
+        self.ids, row_of = np.unique(np.array(trainings, dtype=np.int64), return_inverse=True)
+        terms, weights = np.array(terms, dtype=np.int64), np.array(weights, dtype=np.float64)
+        self.live = np.isin(self.ids, np.fromiter(live_ids, dtype=np.int64, count=len(live_ids)))
+        # Postings, term by term (rows already in the order of the trainings).
+        by_term = np.argsort(terms, kind="stable")
+        self.posting_rows, self.posting_weights = row_of[by_term], weights[by_term]
+        self.posting_starts = np.searchsorted(terms[by_term], np.arange(len(self.terms) + 1))
+        # Vectors, training by training.
+        rarity = np.array([idf(size, self.counts.get(t, 0)) for t in self.terms])
+        self.vector_terms, self.vector_values = terms, weights * rarity[terms]
+        self.vector_starts = np.searchsorted(row_of, np.arange(len(self.ids) + 1))
+        self.norms = np.sqrt(np.add.reduceat(self.vector_values**2, self.vector_starts[:-1]))
+        self.dense_query = np.zeros(len(self.terms))
 
-    def similar(self, training_id: int) -> list[tuple[float, int, dict[str, float]]]:
-        """``similarity.similar`` for a live training: (score, other training, query) of the best
-        ``LOOKUP_LIMIT``."""
-        query = self.vectors[training_id]
-        query_norm = math.sqrt(sum(v * v for v in query.values()))
-        relevance: dict[int, float] = defaultdict(float)
-        for term in rarest_terms(query, self.counts):
-            value = query[term]
-            ids, weights = self.postings[term]
-            for other, weight in zip(ids, weights, strict=True):
-                relevance[other] += weight * value
-        relevance.pop(training_id, None)
-        best = heapq.nsmallest(CANDIDATES, relevance.items(), key=lambda item: (-item[1], item[0]))
-        candidates = {other: self.vectors[other] for other, _ in best if other in self.vectors}
-        if not candidates or not query_norm:
+    def vector(self, row: int) -> dict[str, float]:
+        start, end = self.vector_starts[row], self.vector_starts[row + 1]
+        terms, values = self.vector_terms[start:end].tolist(), self.vector_values[start:end].tolist()
+        return {self.terms[t]: v for t, v in zip(terms, values, strict=True)}
+
+    def similar(self, row: int) -> list[tuple[float, int]]:
+        """``similarity.similar`` for the live training of ``row``: (score, row) of the best ``LOOKUP_LIMIT``,
+        best first, found and scored as the lookup does."""
+        query = self.vector(row)
+        query_norm = self.norms[row]
+        # The candidates: the postings of the rarest terms, summed by training, the best CANDIDATES kept.
+        chosen = [self.term_ids[t] for t in rarest_terms(query, self.counts)]
+        postings = np.concatenate(
+            [np.arange(self.posting_starts[t], self.posting_starts[t + 1]) for t in chosen] or [[]]
+        ).astype(np.int64)
+        values = np.repeat(
+            [query[self.terms[t]] for t in chosen],
+            [self.posting_starts[t + 1] - self.posting_starts[t] for t in chosen],
+        )
+        relevance = np.bincount(
+            self.posting_rows[postings], self.posting_weights[postings] * values, minlength=len(self.ids)
+        )
+        relevance[row] = 0.0
+        candidates = np.flatnonzero(relevance)
+        if len(candidates) > CANDIDATES:
+            # The best, ties to the smaller id (the rows are in the order of the ids), as the lookup orders them.
+            kth = np.partition(relevance[candidates], len(candidates) - CANDIDATES)[-CANDIDATES]
+            above = candidates[relevance[candidates] > kth]
+            level = candidates[relevance[candidates] == kth]
+            candidates = np.concatenate([above, level[: CANDIDATES - len(above)]])
+        candidates = candidates[self.live[candidates] & (self.norms[candidates] > 0)]
+        if not len(candidates) or not query_norm:
             return []
-        return [
-            (score, other, query) for score, other in scored(query, query_norm, candidates)[:LOOKUP_LIMIT]
+        # Their exact scores: each candidate's vector against the query.
+        starts, ends = self.vector_starts[candidates], self.vector_starts[candidates + 1]
+        lengths = ends - starts
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        positions = np.repeat(starts - offsets, lengths) + np.arange(lengths.sum())
+        query_terms = self.vector_terms[self.vector_starts[row] : self.vector_starts[row + 1]]
+        self.dense_query[query_terms] = self.vector_values[
+            self.vector_starts[row] : self.vector_starts[row + 1]
         ]
+        products = self.dense_query[self.vector_terms[positions]] * self.vector_values[positions]
+        self.dense_query[query_terms] = 0.0
+        scores = np.add.reduceat(products, offsets) / (query_norm * self.norms[candidates])
+        kept = scores >= MIN_SCORE
+        found = sorted(
+            ((round(s, 4), r) for s, r in zip(scores[kept].tolist(), candidates[kept].tolist(), strict=True)),
+            key=lambda item: (-item[0], item[1]),
+        )
+        return found[:LOOKUP_LIMIT]
 
 
 def find_likely_duplicates() -> int:
@@ -81,15 +127,19 @@ def find_likely_duplicates() -> int:
     dismissed = set(NotDuplicate.objects.values_list("first_id", "second_id").order_by())
     index = _Index(set(owners))
     found: dict[tuple[int, int], tuple[float, int, list[str]]] = {}
-    for training_id in sorted(index.vectors):
-        for score, other, query in index.similar(training_id):
+    ids = index.ids.tolist()
+    for row in np.flatnonzero(index.live).tolist():
+        training_id = ids[row]
+        for score, other_row in index.similar(row):
+            other = ids[other_row]
             key = ordered(training_id, other)
             if score < LIKELY_DUPLICATE or owners[other] == owners[training_id] or key in dismissed:
                 continue
             if key not in found or found[key][0] < score:
-                found[key] = (score, training_id, shared_terms(query, index.vectors[other]))
+                terms = shared_terms(index.vector(row), index.vector(other_row))
+                found[key] = (score, training_id, terms)
     # The shared terms as written in the training whose lookup found the pair (the index keeps stems only).
-    analyses = _analyses({finder for _, finder, _ in found.values()})
+    analyses = _written_terms({finder for _, finder, _ in found.values()})
     pairs = [
         LikelyDuplicate(
             first_id=key[0],
@@ -105,14 +155,13 @@ def find_likely_duplicates() -> int:
     return len(pairs)
 
 
-def _analyses(training_ids: set[int]) -> dict:
-    codes: dict[int, list[str]] = defaultdict(list)
-    through = Training.formacode_terms.through
-    for training_id, code in through.objects.values_list("training_id", "formacodeterm_id").order_by("pk"):
-        if training_id in training_ids:
-            codes[training_id].append(code)
-    trainings = Training.objects.filter(status__in=LIVE_STATUSES).order_by("pk")
-    return {t.pk: analyse_training(t, codes[t.pk]) for t in trainings.iterator(2_000) if t.pk in training_ids}
+def _written_terms(training_ids: set[int]) -> dict[int, Analysis]:
+    trainings = Training.objects.filter(status__in=LIVE_STATUSES).only("pk", *TEXT_FIELDS).order_by("pk")
+    return {
+        t.pk: written_terms({name: getattr(t, name) for name in TEXT_FIELDS})
+        for t in trainings.iterator(2_000)
+        if t.pk in training_ids
+    }
 
 
 def dismiss(pair: LikelyDuplicate, user) -> None:
