@@ -155,11 +155,9 @@ def compute(user, filters: Filters) -> Indicators:
         in_design=Count("pk", filter=Q(status__in=IN_DESIGN)),
         in_review=Count("pk", filter=Q(status__in=IN_REVIEW)),
         archived=Count("pk", filter=Q(status=TrainingStatus.ARCHIVED)),
-        labelled=Count("pk", filter=published & Q(mentor_label__valid_until__gte=today)),
     )
     result.published, result.in_design = counts["published"], counts["in_design"]
     result.in_review, result.archived = counts["in_review"], counts["archived"]
-    result.labelled_share = counts["labelled"] / counts["published"] if counts["published"] else None
     durations = trainings.filter(published, editorial_file__submitted_at__isnull=False).values_list(
         "published_at", "editorial_file__submitted_at"
     )
@@ -234,14 +232,21 @@ def compute(user, filters: Filters) -> Indicators:
             for row in rows
             if row["answers"] >= MIN_ANSWERS
         ]
-    result.labels_expiring = (
+    # The labels from their own (short) table, not joined to every training of the count above.
+    labels = (
         _of(Label.objects, "training", trainings)
-        .filter(
-            valid_until__gte=today,
-            valid_until__lte=today + datetime.timedelta(days=EXPIRING_DAYS),
+        .filter(valid_until__gte=today)
+        .aggregate(
+            labelled=Count(
+                "pk",
+                filter=Q(training__status=TrainingStatus.PUBLISHED)
+                & _in_period(filters, "training__published_at"),
+            ),
+            expiring=Count("pk", filter=Q(valid_until__lte=today + datetime.timedelta(days=EXPIRING_DAYS))),
         )
-        .count()
     )
+    result.labelled_share = labels["labelled"] / result.published if result.published else None
+    result.labels_expiring = labels["expiring"]
     return result
 
 
