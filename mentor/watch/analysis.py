@@ -128,6 +128,22 @@ def _add_descriptors(stems: list[str], weight: float, tf: dict[str, float]) -> N
             i += 1
 
 
+def _stems(text: str) -> list[tuple[str, str]]:
+    """The terms of ``text`` in order, each with the word as written."""
+    french, written = _read_as_french(text)
+    return [(stem(word), written.get(word, word)) for word in french]
+
+
+def written_terms(fields: dict[str, str]) -> Analysis:
+    """How the terms of ``fields`` are shown to a person (``Analysis.label``), as ``analyse`` would show them,
+    without weighing them: for the nightly duplicate search, which reads the weights from the index."""
+    labels: dict[str, str] = {}
+    for text in fields.values():
+        for term, label in _stems(text or ""):
+            labels.setdefault(term, label)
+    return Analysis(labels=labels)
+
+
 def analyse(fields: dict[str, str], descriptor_codes=()) -> Analysis:
     """The weighted terms of a training (or a draft) given its texts by field name (see ``FIELD_WEIGHTS``) and
     the FORMACODE codes chosen for it."""
@@ -138,13 +154,11 @@ def analyse(fields: dict[str, str], descriptor_codes=()) -> Analysis:
         if not text:
             continue
         weight = FIELD_WEIGHTS[name]
-        french, written = _read_as_french(text)
         stems = []
-        for word in french:
-            term = stem(word)
+        for term, label in _stems(text):
             stems.append(term)
             tf[term] += weight * (COMMON_WORD_WEIGHT if term in common else 1.0)
-            labels.setdefault(term, written.get(word, word))
+            labels.setdefault(term, label)
         _add_descriptors(stems, weight, tf)
     for code in descriptor_codes:
         tf[descriptor_term(code)] += CHOSEN_DESCRIPTOR_WEIGHT

@@ -7,14 +7,14 @@ import datetime
 import statistics
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, F, Q, Sum, Value
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from mentor.editorial.enums import Rating
 from mentor.editorial.models import Label, QualityRating
 from mentor.offer.enums import RegistrationStatus, Scope, SessionStatus, TrainingStatus
-from mentor.offer.models import Adoption, Collection, Objective, Registration, Session
+from mentor.offer.models import Adoption, Collection, Objective, Registration, Session, Training
 from mentor.organisations.enums import OrganisationKind
 from mentor.organisations.models import Organisation
 
@@ -112,12 +112,24 @@ class Indicators:
 
 
 def _in_period(filters: Filters, name: str) -> Q:
+    """The moments of the period's days (local time), as bounds of the column itself: an index can serve them,
+    and SQLite does not convert every row's time zone."""
     condition = Q()
-    if filters.start:
-        condition &= Q(**{f"{name}__date__gte": filters.start})
-    if filters.end:
-        condition &= Q(**{f"{name}__date__lte": filters.end})
+    if filters.start and filters.start > datetime.date.min:
+        condition &= Q(**{f"{name}__gte": _midnight(filters.start)})
+    if filters.end and filters.end < datetime.date.max:
+        condition &= Q(**{f"{name}__lt": _midnight(filters.end + datetime.timedelta(days=1))})
     return condition
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _of(rows, path: str, trainings):
+    """``rows`` of the watched ``trainings`` (through ``path``); all of them for who watches the whole offer, without
+    a subquery that the database would run for each row."""
+    return rows.filter(**{f"{path}__in": trainings.values("pk")}) if trainings.query.has_filters() else rows
 
 
 def trainings_for(user, filters: Filters):
@@ -136,7 +148,6 @@ def compute(user, filters: Filters) -> Indicators:
     """Ten queries, whatever the size of the offer (and one for the roles of ``user``)."""
     today = timezone.localdate()
     trainings = trainings_for(user, filters)
-    ids = trainings.values("pk")
     result = Indicators(filters)
     published = Q(status=TrainingStatus.PUBLISHED) & _in_period(filters, "published_at")
     counts = trainings.aggregate(
@@ -144,11 +155,9 @@ def compute(user, filters: Filters) -> Indicators:
         in_design=Count("pk", filter=Q(status__in=IN_DESIGN)),
         in_review=Count("pk", filter=Q(status__in=IN_REVIEW)),
         archived=Count("pk", filter=Q(status=TrainingStatus.ARCHIVED)),
-        labelled=Count("pk", filter=published & Q(mentor_label__valid_until__gte=today)),
     )
     result.published, result.in_design = counts["published"], counts["in_design"]
     result.in_review, result.archived = counts["in_review"], counts["archived"]
-    result.labelled_share = counts["labelled"] / counts["published"] if counts["published"] else None
     durations = trainings.filter(published, editorial_file__submitted_at__isnull=False).values_list(
         "published_at", "editorial_file__submitted_at"
     )
@@ -161,23 +170,29 @@ def compute(user, filters: Filters) -> Indicators:
     objectives = Objective.objects.filter(
         thematic_offer__orientation__collection__in=collections.values("pk")
     )
-    coverage = objectives.aggregate(
-        total=Count("pk", distinct=True),
-        covered=Count("pk", distinct=True, filter=Q(trainings__status=TrainingStatus.PUBLISHED)),
+    # Covered: by one published training at least, asked objective by objective (an index lookup), not by joining
+    # every training that covers it.
+    published_cover = Training.covered_objectives.through.objects.filter(
+        objective_id=OuterRef("pk"), training__status=TrainingStatus.PUBLISHED
     )
+    coverage = objectives.aggregate(total=Count("pk"), covered=Count("pk", filter=Exists(published_cover)))
     result.objectives, result.objectives_covered = coverage["total"], coverage["covered"]
     result.adoptions = (
-        Adoption.objects.filter(training__in=ids).filter(_in_period(filters, "created_at")).count()
+        _of(Adoption.objects, "training", trainings).filter(_in_period(filters, "created_at")).count()
     )
 
-    sessions = Session.objects.filter(training__in=ids).filter(_in_period(filters, "starts_at"))
+    sessions = _of(Session.objects, "training", trainings).filter(_in_period(filters, "starts_at"))
     audience = sessions.aggregate(
         held=Count("pk", filter=Q(status__in=HELD)),
         seats=Sum("capacity", filter=~Q(status=SessionStatus.CANCELLED)),
     )
     result.sessions_held, result.seats_offered = audience["held"], audience["seats"] or 0
     by_ministry = (
-        Registration.objects.filter(session__in=sessions.values("pk"))
+        (
+            Registration.objects.filter(session__in=sessions.values("pk"))
+            if sessions.query.has_filters()
+            else Registration.objects.all()
+        )
         .values(ministry=F("user__entity__ministry__name"))
         .annotate(
             registrations=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
@@ -194,13 +209,14 @@ def compute(user, filters: Filters) -> Indicators:
         result.cancellations += row["cancellations"]
 
     result.criteria_not_met = list(
-        QualityRating.objects.filter(review__training__in=ids, rating=Rating.NOT_MET)
+        _of(QualityRating.objects, "review__training", trainings)
+        .filter(rating=Rating.NOT_MET)
         .filter(_in_period(filters, "review__created_at"))
         .values(criterion=F("criterion_name"))
         .annotate(count=Count("pk"))
         .order_by("-count", "criterion")[:TOP_CRITERIA]
     )
-    answers = SatisfactionAnswer.objects.filter(session__training__in=ids).filter(
+    answers = _of(SatisfactionAnswer.objects, "session__training", trainings).filter(
         _in_period(filters, "answered_at")
     )
     mean = sum((F(name) for name, _ in QUESTIONS), start=Value(0.0)) / len(QUESTIONS)
@@ -216,11 +232,21 @@ def compute(user, filters: Filters) -> Indicators:
             for row in rows
             if row["answers"] >= MIN_ANSWERS
         ]
-    result.labels_expiring = Label.objects.filter(
-        training__in=ids,
-        valid_until__gte=today,
-        valid_until__lte=today + datetime.timedelta(days=EXPIRING_DAYS),
-    ).count()
+    # The labels from their own (short) table, not joined to every training of the count above.
+    labels = (
+        _of(Label.objects, "training", trainings)
+        .filter(valid_until__gte=today)
+        .aggregate(
+            labelled=Count(
+                "pk",
+                filter=Q(training__status=TrainingStatus.PUBLISHED)
+                & _in_period(filters, "training__published_at"),
+            ),
+            expiring=Count("pk", filter=Q(valid_until__lte=today + datetime.timedelta(days=EXPIRING_DAYS))),
+        )
+    )
+    result.labelled_share = labels["labelled"] / result.published if result.published else None
+    result.labels_expiring = labels["expiring"]
     return result
 
 

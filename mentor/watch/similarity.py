@@ -43,7 +43,7 @@ class Match:
         return self.score >= LIKELY_DUPLICATE
 
 
-def _idf(trainings: int, holding: int) -> float:
+def idf(trainings: int, holding: int) -> float:
     return math.log(1 + (trainings + 1) / (holding + 1))
 
 
@@ -57,7 +57,7 @@ def similar(draft: Analysis, limit: int = 10, exclude: int | None = None) -> lis
         TermCount.objects.filter(term__in=[*draft.weights, EVERY_TRAINING]).values_list("term", "trainings")
     )
     size = counts.pop(EVERY_TRAINING, 0)
-    query = {t: w * _idf(size, counts.get(t, 0)) for t, w in draft.weights.items()}
+    query = {t: w * idf(size, counts.get(t, 0)) for t, w in draft.weights.items()}
     query_norm = math.sqrt(sum(v * v for v in query.values()))
     candidate_ids = _candidates(query, counts, exclude)
     if not candidate_ids or not query_norm:
@@ -71,20 +71,39 @@ def similar(draft: Analysis, limit: int = 10, exclude: int | None = None) -> lis
     for training_id, term, weight, holding in rows.values_list(
         "training_id", "term_id", "weight", "term__trainings"
     ).order_by():
-        vectors.setdefault(training_id, {})[term] = weight * _idf(size, holding or 0)
+        vectors.setdefault(training_id, {})[term] = weight * idf(size, holding or 0)
     matches = []
+    for score, training_id in scored(query, query_norm, vectors)[:limit]:
+        shared = shared_terms(query, vectors[training_id])
+        matches.append(Match(training_id, score, tuple(draft.label(t) for t in shared)))
+    return matches
+
+
+def scored(
+    query: dict[str, float], query_norm: float, vectors: dict[int, dict[str, float]]
+) -> list[tuple[float, int]]:
+    """(score, training) of each of ``vectors`` from ``MIN_SCORE`` on, best first (the score rounded to 4
+    decimals)."""
+    found = []
     for training_id, vector in vectors.items():
         norm = math.sqrt(sum(v * v for v in vector.values()))
-        contributions = {t: query[t] * v for t, v in vector.items() if t in query}
-        score = sum(contributions.values()) / (query_norm * norm) if norm else 0.0
+        score = (
+            sum(query[t] * v for t, v in vector.items() if t in query) / (query_norm * norm) if norm else 0.0
+        )
         if score >= MIN_SCORE:
-            shared = sorted(contributions, key=lambda t: (-contributions[t], t))[:SHARED_TERMS]
-            matches.append(Match(training_id, round(score, 4), tuple(draft.label(t) for t in shared)))
-    matches.sort(key=lambda m: (-m.score, m.training_id))
-    return matches[:limit]
+            found.append((round(score, 4), training_id))
+    found.sort(key=lambda item: (-item[0], item[1]))
+    return found
 
 
-def _candidates(query: dict[str, float], counts: dict[str, int], exclude: int | None) -> list[int]:
+def shared_terms(query: dict[str, float], vector: dict[str, float]) -> list[str]:
+    """The terms that weigh most in the score, most first."""
+    contributions = {t: query[t] * v for t, v in vector.items() if t in query}
+    return sorted(contributions, key=lambda t: (-contributions[t], t))[:SHARED_TERMS]
+
+
+def rarest_terms(query: dict[str, float], counts: dict[str, int]) -> list[str]:
+    """The terms of ``query`` whose postings make the candidates: the rarest, within ``POSTING_BUDGET``."""
     held = sorted((t for t in query if counts.get(t)), key=lambda t: (counts[t], t))
     chosen, postings = [], 0
     for term in held:
@@ -92,6 +111,11 @@ def _candidates(query: dict[str, float], counts: dict[str, int], exclude: int | 
             break
         chosen.append(term)
         postings += counts[term]
+    return chosen
+
+
+def _candidates(query: dict[str, float], counts: dict[str, int], exclude: int | None) -> list[int]:
+    chosen = rarest_terms(query, counts)
     if not chosen:
         return []
     relevance = Sum(

@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -13,7 +13,7 @@ from mentor.editorial import workflow
 from mentor.editorial.enums import Rating
 from mentor.editorial.models import Label
 from mentor.offer.enums import RegistrationStatus, SessionStatus
-from mentor.offer.models import Registration
+from mentor.offer.models import Registration, Training
 from mentor.watch.models import SatisfactionAnswer
 from mentor.watch.satisfaction import QUESTIONS
 from tests.factories import (
@@ -133,6 +133,24 @@ def test_the_csv_is_utf8_with_bom_and_semicolons(client, offer):
     rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
     assert ["Offre", "Formations publiées", "1"] in rows
     assert response["Content-Disposition"] == 'attachment; filename="indicateurs-mentor.csv"'
+
+
+def test_the_period_counts_whole_days_in_local_time_and_extreme_dates_do_not_fail(client, offer):
+    paris = timezone.get_current_timezone()
+    late = timezone.make_aware(datetime(2026, 3, 31, 23, 30), paris)  # 21:30 UTC, still 31 March in Paris
+    Training.objects.filter(pk=offer.published.pk).update(published_at=late)
+    Training.objects.filter(pk=offer.other.pk).update(published_at=late + timedelta(hours=1))
+    client.force_login(offer.admin)
+
+    def published(**period):
+        response = client.get(URL, period)
+        assert response.status_code == 200
+        return response.context["result"].published
+
+    assert published(start="2026-03-31", end="2026-03-31") == 1
+    assert published(start="2026-04-01") == 1
+    assert published(end="2026-04-01") == 2
+    assert published(start="0001-01-01", end="9999-12-31") == 2
 
 
 def test_the_api_answers_with_the_same_figures(offer):
