@@ -105,7 +105,7 @@ def run_all(repeat, budget_s):
     from .ministry_share import measure_ministry_share
     from .mix import CASES, as_params, personas
     from .one_page import everything_in_one_page
-    from .watch import measure_dashboard, measure_similar
+    from .watch import measure_dashboard, measure_dashboard_computed, measure_similar
 
     users = personas()
     clients, cookies = {}, {}
@@ -126,6 +126,7 @@ def run_all(repeat, budget_s):
             "one_page",
             "similar",
             "dashboard",
+            "dashboard_computed",
         )
     }
     wrk_lines, mismatches, sql_queries = [], [], {}
@@ -175,6 +176,7 @@ def run_all(repeat, budget_s):
     )
     measure_similar(channels["similar"], repeat, budget_s)
     measure_dashboard(channels["dashboard"], repeat, budget_s)
+    measure_dashboard_computed(channels["dashboard_computed"], repeat, budget_s)
     results = {name: channel.as_json() for name, channel in channels.items()}
     results["floor_ratio"] = floor_ratios(results)
     # The floor must find what the catalogue finds, or its ratio means nothing.

@@ -9,7 +9,8 @@ CHANNELS = {
     "training_page": "page formation",
     "one_page": "tout en une page",
     "similar": "API /api/v1/trainings/similar/ (formations similaires)",
-    "dashboard": "page /veille/indicateurs/ (indicateurs du programme)",
+    "dashboard": "page /veille/indicateurs/ (indicateurs du programme, gardés)",
+    "dashboard_computed": "page /veille/indicateurs/ (recalculés, première lecture après une écriture)",
 }
 HEADER = (
     "| moteur | formations | mesure | p50 ms | p95 ms | p99 ms | × plancher | gain vs une page "

@@ -7,4 +7,4 @@ class WatchConfig(AppConfig):
     verbose_name = "Veille de l'offre"
 
     def ready(self):
-        from . import index, permissions, personal_data, satisfaction, scope  # noqa: F401  (signal receivers and permissions register themselves)
+        from . import index, kept, permissions, personal_data, satisfaction, scope  # noqa: F401  (signal receivers and permissions register themselves)

@@ -18,6 +18,7 @@ from mentor.offer.models import Adoption, Collection, Objective, Registration, S
 from mentor.organisations.enums import OrganisationKind
 from mentor.organisations.models import Organisation
 
+from .kept import kept
 from .models import SatisfactionAnswer
 from .satisfaction import MIN_ANSWERS, QUESTIONS
 from .scope import collections_watched_by, trainings_watched_by
@@ -145,7 +146,13 @@ def trainings_for(user, filters: Filters):
 
 
 def compute(user, filters: Filters) -> Indicators:
-    """Ten queries, whatever the size of the offer (and one for the roles of ``user``)."""
+    """The indicators of what ``user`` watches, narrowed by ``filters``: kept until something counted changes
+    (``kept``), otherwise computed in ten queries, whatever the size of the offer (and one for the roles of
+    ``user``)."""
+    return kept(user, filters, lambda: _compute(user, filters))
+
+
+def _compute(user, filters: Filters) -> Indicators:
     today = timezone.localdate()
     trainings = trainings_for(user, filters)
     result = Indicators(filters)

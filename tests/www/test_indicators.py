@@ -5,6 +5,9 @@ import io
 from datetime import datetime, timedelta
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -186,3 +189,38 @@ def test_the_dashboard_reads_a_fixed_number_of_times(client, offer, django_asser
     client.force_login(offer.admin)
     with django_assert_num_queries(16):
         assert client.get(URL).status_code == 200
+
+
+@pytest.fixture
+def kept_figures(settings):
+    settings.INDICATORS_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_figures_are_kept_until_something_counted_changes(
+    client, offer, kept_figures, django_capture_on_commit_callbacks
+):
+    client.force_login(offer.admin)
+    with CaptureQueriesContext(connection) as computed:
+        assert client.get(URL).context["result"].published == 2
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(URL).context["result"].published == 2
+    # Not one of the figures' queries is made again (the page still reads its filters' choices).
+    assert len(again) < len(computed) - 8
+    with django_capture_on_commit_callbacks(execute=True):
+        client.force_login(offer.admin)  # a login stamps the account and keeps the figures
+    assert client.get(URL).context["result"].published == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        TrainingFactory(collection=offer.collection, owner=offer.owner, title="Une de plus")
+    assert client.get(URL).context["result"].published == 3
+
+
+def test_people_who_watch_different_parts_do_not_share_figures(client, offer, kept_figures):
+    client.force_login(offer.admin)
+    assert client.get(URL).context["result"].published == 2
+    client.force_login(offer.lead_reviewer)
+    assert client.get(URL).context["result"].published == 1
+    client.force_login(offer.outsider)
+    assert client.get(URL).context["result"].published == 0
