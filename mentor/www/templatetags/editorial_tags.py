@@ -7,7 +7,7 @@ from django import template
 from mentor.accounts.enums import Role
 from mentor.accounts.roles import roles_of
 from mentor.core.permissions import check
-from mentor.editorial.access import trainings_followed_by
+from mentor.editorial.access import follows
 from mentor.editorial.models import CollectionWatch, Label
 from mentor.editorial.permissions import adopting_organisations
 from mentor.offer.permissions import ADOPTER_ROLES
@@ -44,7 +44,7 @@ def editorial_panel(context, training):
         "schedules": schedules,
         "adopt": check(user, "editorial.adopt_training", training) if user.is_authenticated else None,
         "adopters": adopting_organisations(user, training),
-        "follows": user.is_authenticated and trainings_followed_by(user).filter(pk=training.pk).exists(),
+        "follows": follows(user, training),
         "csrf_token": context.get("csrf_token"),
     }
 
