@@ -4,8 +4,16 @@ import re
 import pytest
 from django.urls import reverse
 
+from mentor.accounts.enums import Role
+from mentor.editorial.access import trainings_followed_by
 from mentor.offer.enums import OpenTo, RegistrationMode, RegistrationStatus, SessionStatus
-from tests.factories import RegistrationFactory, SessionFactory, TrainingFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    RegistrationFactory,
+    SessionFactory,
+    TrainingFactory,
+    UserFactory,
+)
 
 from .registrations_world import build_world
 
@@ -175,3 +183,34 @@ def test_a_permanent_session_and_the_duration_in_the_json_ld(client, world):
             "courseSchedule": {"@type": "Schedule", "description": "Session permanente"},
         }
     ]
+
+
+def test_the_link_to_the_editorial_file_shows_to_those_who_follow_the_training(client, world):
+    """The owner's designers and Mentor team, a designer named on the training and the reviewer of its collection
+    (cross-government trainings only) get the link; an agent who merely sees the training does not."""
+    named = UserFactory(entity=world.service)
+    world.metier.designers.add(named)
+    team = UserFactory(entity=world.ministry)
+    MembershipFactory(user=team, organisation=world.ministry, role=Role.MENTOR_TEAM)
+    reviewer = UserFactory(entity=world.service)
+    MembershipFactory(
+        user=reviewer,
+        organisation=world.collection.lead,
+        role=Role.COLLECTION_REVIEWER,
+        collection=world.collection,
+    )
+    expected = {
+        (world.designer, world.transverse): True,
+        (world.designer, world.metier): True,
+        (named, world.transverse): False,
+        (named, world.metier): True,
+        (team, world.metier): True,
+        (reviewer, world.transverse): True,
+        (reviewer, world.metier): False,
+        (world.agent, world.transverse): False,
+    }
+    for (user, training), shown in expected.items():
+        html = get(client, user, training.get_absolute_url()).content.decode()
+        assert ("Suivi éditorial et historique" in html) == shown, (user.email, training.title)
+        # The page tells the same as the editorial pages' rule.
+        assert trainings_followed_by(user).filter(pk=training.pk).exists() == shown

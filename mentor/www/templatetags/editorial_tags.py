@@ -3,11 +3,12 @@
 their templates and the URLs they post to, in ``www``: ``editorial`` knows nothing of the pages."""
 
 from django import template
+from django.template.loader import render_to_string
 
 from mentor.accounts.enums import Role
 from mentor.accounts.roles import roles_of
 from mentor.core.permissions import check
-from mentor.editorial.access import trainings_followed_by
+from mentor.editorial.access import follows
 from mentor.editorial.models import CollectionWatch, Label
 from mentor.editorial.permissions import adopting_organisations
 from mentor.offer.permissions import ADOPTER_ROLES
@@ -15,16 +16,19 @@ from mentor.offer.permissions import ADOPTER_ROLES
 register = template.Library()
 
 
-@register.inclusion_tag("www/editorial/includes/label_badge.html")
+@register.simple_tag
 def label_badge(training, in_list=False):
     """The Mentor label as a DSFR badge, when ``training`` holds a valid one (``in_list``: as an item of a
     ``fr-badges-group`` list). Listings load the labels of their trainings at once (labels.attach_valid_labels);
-    a page about one training asks for its own."""
+    a page about one training asks for its own. Most trainings hold none: they render no template at all, where
+    an inclusion tag would render one per card of the catalogue for nothing."""
     if hasattr(training, "valid_label"):
         label = training.valid_label
     else:
         label = Label.objects.valid().filter(training=training).first()
-    return {"label": label, "in_list": in_list}
+    if label is None:
+        return ""
+    return render_to_string("www/editorial/includes/label_badge.html", {"label": label, "in_list": in_list})
 
 
 @register.inclusion_tag("www/editorial/includes/training_panel.html", takes_context=True)
@@ -44,7 +48,7 @@ def editorial_panel(context, training):
         "schedules": schedules,
         "adopt": check(user, "editorial.adopt_training", training) if user.is_authenticated else None,
         "adopters": adopting_organisations(user, training),
-        "follows": user.is_authenticated and trainings_followed_by(user).filter(pk=training.pk).exists(),
+        "follows": follows(user, training),
         "csrf_token": context.get("csrf_token"),
     }
 
