@@ -34,6 +34,8 @@ PAGE_SIZE = 20
 # More than there are organisations: every owner's count, so that the top 30 shown are exactly the catalogue's.
 ALL_OWNERS = 1_000_000
 WRITER_HEAP = 200_000_000
+# One indexing thread: the machine's other core serves the database and the measures.
+WRITER_THREADS = 1
 
 
 def rss_mb() -> float:
@@ -48,6 +50,7 @@ class EngineIndex:
     schema: object
     directory: tempfile.TemporaryDirectory
     build_s: float
+    threads: int
     documents: int
     disk_bytes: int
     rss_growth_mb: float
@@ -55,6 +58,7 @@ class EngineIndex:
     def figures(self) -> dict:
         return {
             "build_s": self.build_s,
+            "threads": self.threads,
             "documents": self.documents,
             "disk_bytes": self.disk_bytes,
             "rss_growth_mb": self.rss_growth_mb,
@@ -180,7 +184,7 @@ def _documents():
         }
 
 
-def build_index(threads: int = 1) -> EngineIndex:
+def build_index(threads: int = WRITER_THREADS) -> EngineIndex:
     """Every training indexed in a temporary directory (deleted with the returned object)."""
     import tantivy
 
@@ -210,7 +214,7 @@ def build_index(threads: int = 1) -> EngineIndex:
     index.reload()
     build_s = time.perf_counter() - started
     disk = sum(f.stat().st_size for f in Path(directory.name).rglob("*") if f.is_file())
-    return EngineIndex(index, schema, directory, build_s, documents, disk, rss_mb() - before)
+    return EngineIndex(index, schema, directory, build_s, threads, documents, disk, rss_mb() - before)
 
 
 class Searcher:
@@ -463,7 +467,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--budget", type=float, default=2.0, help="seconds per case and persona")
-    parser.add_argument("--threads", type=int, default=1, help="threads of tantivy's writer")
+    parser.add_argument("--threads", type=int, default=WRITER_THREADS, help="threads of tantivy's writer")
     args = parser.parse_args()
     django.setup()
     from urllib.parse import urlencode

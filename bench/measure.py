@@ -1,5 +1,6 @@
-"""In-process latencies of one database (already generated): the query mix through the API, the HTML page and
-the raw-SQL floor, the training page and the "everything in one page" approach.
+"""In-process latencies of one database (already generated): the query mix through the API, the HTML page, the
+raw-SQL floor and the search-engine reference (tantivy), the training page and the "everything in one page"
+approach.
 
 Run by bench/run.py as ``python -m bench.measure --out part.json --requests wrk.txt`` with DATABASE_URL set.
 Also writes the requests wrk replays under load, with the session cookie of each persona.
@@ -101,6 +102,7 @@ def run_all(repeat, budget_s):
 
     from mentor.offer.models import Training
 
+    from . import engine_reference
     from .floor import floor_statement
     from .ministry_share import measure_ministry_share
     from .mix import CASES, as_params, personas
@@ -122,6 +124,7 @@ def run_all(repeat, budget_s):
             "api_ministry",
             "html",
             "floor",
+            "tantivy",
             "training_page",
             "one_page",
             "similar",
@@ -129,7 +132,14 @@ def run_all(repeat, budget_s):
             "dashboard_computed",
         )
     }
-    wrk_lines, mismatches, sql_queries = [], [], {}
+    engine_index = engine_searcher = None
+    try:
+        engine_index = engine_reference.build_index()
+        engine_searcher = engine_reference.Searcher(engine_index)
+    except Exception as error:  # tantivy missing or failing: the other measures still run
+        channels["tantivy"].error = f"{type(error).__name__}: {error}"[:300]
+        traceback.print_exc()
+    wrk_lines, mismatches, engine_mismatches, sql_queries = [], [], [], {}
     for case, params in CASES.items():
         qs = urlencode(as_params(params))
         api_path = f"/api/v1/trainings/?{qs}"
@@ -157,6 +167,15 @@ def run_all(repeat, budget_s):
             expected = response.json().get("count") if response.status_code == 200 else None
             if found != expected:
                 mismatches.append(f"{case} / {name} : plancher {found}, API {expected}")
+            if engine_searcher:
+                prepared = engine_searcher.prepared(user, dict(params))
+                engine_found = channels["tantivy"].run(
+                    case, name, lambda p=prepared: engine_searcher.search(p), repeat, budget_s
+                )
+                if engine_found and response.status_code == 200:
+                    engine_mismatches += engine_reference.mismatches(
+                        case, name, engine_found, prepared, response.json()
+                    )
             wrk_lines.append(f"{api_path}\t{cookies.get(name, '')}")
     for name, user in users.items():
         visible = list(Training.objects.visible_to(user).order_by("pk").values_list("pk", "slug")[:500:100])
@@ -178,26 +197,33 @@ def run_all(repeat, budget_s):
     measure_dashboard(channels["dashboard"], repeat, budget_s)
     measure_dashboard_computed(channels["dashboard_computed"], repeat, budget_s)
     results = {name: channel.as_json() for name, channel in channels.items()}
-    results["floor_ratio"] = floor_ratios(results)
+    results["floor_ratio"] = ratios_to(results, "floor")
     # The floor must find what the catalogue finds, or its ratio means nothing.
     results["floor_count_mismatches"] = mismatches
+    # The same for the search engine: its count and every facet's counts.
+    results["tantivy_ratio"] = ratios_to(results, "tantivy")
+    results["tantivy_mismatches"] = engine_mismatches
+    results["tantivy_index"] = engine_index.figures() if engine_index else None
     results["api_sql_queries"] = sql_queries
     results["one_page_size_bytes"] = {name: len(everything_in_one_page(user)) for name, user in users.items()}
     return results, wrk_lines
 
 
-def floor_ratios(results):
-    """Per channel: the median over the mix of (p50 end to end / p50 of the floor), case by case and persona by persona."""
+def ratios_to(results, reference):
+    """Per channel: the median over the mix of (p50 end to end / p50 of ``reference``, the floor or the search
+    engine), case by case and persona by persona."""
     ratios = {}
-    floor_cases = results["floor"]["cases"]
+    if results[reference]["error"]:
+        return ratios
+    reference_cases = results[reference]["cases"]
     for channel in ("api", "api_cold", "api_ministry", "html"):
         if results[channel]["error"]:
             continue
         values = [
-            stats["p50"] / floor_cases[case][persona]["p50"]
+            stats["p50"] / reference_cases[case][persona]["p50"]
             for case, by_persona in results[channel]["cases"].items()
             for persona, stats in by_persona.items()
-            if floor_cases.get(case, {}).get(persona, {}).get("p50")
+            if reference_cases.get(case, {}).get(persona, {}).get("p50")
         ]
         ratios[channel] = statistics.median(values) if values else None
     return ratios

@@ -6,6 +6,7 @@ CHANNELS = {
     "api_ministry": "API, recherche nouvelle pour l'entité, déjà faite dans son ministère",
     "html": "page /catalogue/",
     "floor": "plancher SQL brut",
+    "tantivy": "référence moteur de recherche (tantivy)",
     "training_page": "page formation",
     "one_page": "tout en une page",
     "similar": "API /api/v1/trainings/similar/ (formations similaires)",
@@ -13,8 +14,8 @@ CHANNELS = {
     "dashboard_computed": "page /veille/indicateurs/ (recalculés, première lecture après une écriture)",
 }
 HEADER = (
-    "| moteur | formations | mesure | p50 ms | p95 ms | p99 ms | × plancher | gain vs une page "
-    "| req/s | erreurs | RSS max worker |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| moteur | formations | mesure | p50 ms | p95 ms | p99 ms | × plancher | × tantivy | gain vs une page "
+    "| req/s | erreurs | RSS max worker |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -50,6 +51,8 @@ def _rows(run):
             _ms(stats.get("p95")),
             _ms(stats.get("p99")),
             _times(run["floor_ratio"].get(channel)),
+            # A run recorded before the search-engine reference has no such ratio.
+            _times(run.get("tantivy_ratio", {}).get(channel)),
             _times(gain),
             "",
             "",
@@ -80,6 +83,7 @@ def _load_row(label, load):
         _ms(load.get("p50_ms")),
         _ms(load.get("p95_ms")),
         _ms(load.get("p99_ms")),
+        "",
         "",
         "",
         f"{load['throughput_rps']:.0f}" if load else "—",
@@ -169,6 +173,15 @@ def table(results) -> str:
                 + (f" (CPU {export['cpu_seconds']:.1f} s)" if "cpu_seconds" in export else "")
                 + f", RSS max {export['peak_rss_mb']:.0f} Mo, {export['bytes'] / 1e6:.1f} Mo écrits"
             )
+    for run in results["runs"]:
+        index = run.get("tantivy_index")
+        if index:
+            lines.append(
+                f"Index tantivy {run['engine']} {_n(run['scale'])} formations : construit en "
+                f"{index['build_s']:.1f} s ({index['threads']} fil{'s' if index['threads'] > 1 else ''}), {index['disk_bytes'] / 1e6:.1f} Mo sur disque, "
+                f"RSS du processus +{index['rss_growth_mb']:.0f} Mo ; écarts avec l'API (nombre, facettes) : "
+                f"{len(run['tantivy_mismatches'])}"
+            )
     for engine, by_channel in results.get("growth", {}).items():
         for channel, g in by_channel.items():
             lines.append(
@@ -184,7 +197,7 @@ def growth(runs) -> dict:
     for engine in {run["engine"] for run in runs}:
         ordered = sorted((r for r in runs if r["engine"] == engine), key=lambda r: r["scale"])
         for small, large in zip(ordered, ordered[1:], strict=False):
-            for channel in ("api", "api_cold", "api_ministry", "html", "floor"):
+            for channel in ("api", "api_cold", "api_ministry", "html", "floor", "tantivy"):
                 before = (small[channel].get("summary") or {}).get("p50")
                 after = (large[channel].get("summary") or {}).get("p50")
                 if before and after:
