@@ -55,6 +55,15 @@ class EngineIndex:
     disk_bytes: int
     rss_growth_mb: float
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self.directory.cleanup()
+
     def figures(self) -> dict:
         return {
             "build_s": self.build_s,
@@ -470,6 +479,11 @@ def main():
     parser.add_argument("--threads", type=int, default=WRITER_THREADS, help="threads of tantivy's writer")
     args = parser.parse_args()
     django.setup()
+    with build_index(args.threads) as engine_index:
+        compare(engine_index, args.repeat, args.budget)
+
+
+def compare(engine_index, repeat, budget):
     from urllib.parse import urlencode
 
     from django.test import Client
@@ -478,7 +492,6 @@ def main():
     from .measure import checked_get, percentile, timed
     from .mix import CASES, as_params, personas
 
-    engine_index = build_index(args.threads)
     print(
         f"index tantivy : {engine_index.documents} documents en {engine_index.build_s:.1f} s, "
         f"{engine_index.disk_bytes / 1e6:.1f} Mo sur disque, RSS +{engine_index.rss_growth_mb:.0f} Mo "
@@ -495,9 +508,9 @@ def main():
                 client.force_login(user)
             path = f"/api/v1/trainings/?{urlencode(as_params(params))}"
             prepared = searcher.prepared(user, dict(params))
-            found, engine = timed(lambda p=prepared: searcher.search(p), args.repeat, args.budget)
+            found, engine = timed(lambda p=prepared: searcher.search(p), repeat, budget)
             with override_settings(CATALOGUE_CACHE_SECONDS=0):
-                response, api = timed(checked_get(client, path), args.repeat, args.budget)
+                response, api = timed(checked_get(client, path), repeat, budget)
             problems += mismatches(case, persona, found, prepared, response.json())
             e50, a50 = percentile(engine, 50), percentile(api, 50)
             ratios.append(a50 / e50)

@@ -204,6 +204,8 @@ def run_all(repeat, budget_s):
     results["tantivy_ratio"] = ratios_to(results, "tantivy")
     results["tantivy_mismatches"] = engine_mismatches
     results["tantivy_index"] = engine_index.figures() if engine_index else None
+    if engine_index:
+        engine_index.close()
     results["api_sql_queries"] = sql_queries
     results["one_page_size_bytes"] = {name: len(everything_in_one_page(user)) for name, user in users.items()}
     return results, wrk_lines
