@@ -8,7 +8,8 @@ same FORMACODE synonyms, prefixes and corrections), translated group by group; t
 ``Training.objects.visible_to``'s; the facets are counted as ``catalogue.counting`` defines them (each over the
 documents meeting every OTHER facet's selection). Counts and facets are checked against the API's.
 
-``python -m bench.engine_reference`` prints the figures for the database of ``DATABASE_URL``.
+``python -m bench.engine_reference`` prints the figures for the database of ``DATABASE_URL`` (it logs the personas
+in, which writes their sessions: give it a copy of a shared database).
 """
 
 import argparse
@@ -501,11 +502,14 @@ def compare(engine_index, repeat, budget):
     users = personas()
     problems, ratios, all_engine, all_api = [], [], [], []
     print(f"{'cas':34} {'profil':16} {'n':>6} {'tantivy p50/p95':>16} {'API froide p50/p95':>19} {'×':>6}")
+    clients = {}
+    for persona, user in users.items():
+        clients[persona] = Client(HTTP_HOST="127.0.0.1")
+        if user.is_authenticated:
+            clients[persona].force_login(user)  # a session row: run it on a copy of a shared database
     for case, params in CASES.items():
         for persona, user in users.items():
-            client = Client(HTTP_HOST="127.0.0.1")
-            if user.is_authenticated:
-                client.force_login(user)
+            client = clients[persona]
             path = f"/api/v1/trainings/?{urlencode(as_params(params))}"
             prepared = searcher.prepared(user, dict(params))
             found, engine = timed(lambda p=prepared: searcher.search(p), repeat, budget)
