@@ -384,6 +384,8 @@ class Searcher:
         # Paginator.get_page: a page past the last gives the last one.
         pages = max(1, -(-count // PAGE_SIZE))
         offset = (min(query.page, pages) - 1) * PAGE_SIZE
+        if query.ordering == "next_session":
+            raise ValueError("le moteur de référence ne trie pas par prochaine session (le mélange n'en a pas)")
         ordered_by_newest = not text or query.ordering != "relevance"
         hits = searcher.search(
             scored,
