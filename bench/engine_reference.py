@@ -380,20 +380,18 @@ class Searcher:
             scored = self._bool_mixed(everything, [title])
         else:
             scored = self._bool(tantivy.Occur.Must, everything)
-        count = searcher.search(scored, limit=1, count=True).count
-        # Paginator.get_page: a page past the last gives the last one.
-        pages = max(1, -(-count // PAGE_SIZE))
-        offset = (min(query.page, pages) - 1) * PAGE_SIZE
         if query.ordering == "next_session":
-            raise ValueError("le moteur de référence ne trie pas par prochaine session (le mélange n'en a pas)")
-        ordered_by_newest = not text or query.ordering != "relevance"
-        hits = searcher.search(
-            scored,
-            limit=PAGE_SIZE,
-            count=False,
-            offset=offset,
-            order_by_field="newest" if ordered_by_newest else None,
-        ).hits
+            raise ValueError(
+                "le moteur de référence ne trie pas par prochaine session (le mélange n'en a pas)"
+            )
+        order = {"order_by_field": "newest"} if not text or query.ordering != "relevance" else {}
+        # The count and the page asked for in one search; again for the last page when that one is past it
+        # (Paginator.get_page).
+        result = searcher.search(scored, PAGE_SIZE, True, offset=(query.page - 1) * PAGE_SIZE, **order)
+        count, hits = result.count, result.hits
+        last = max(1, -(-count // PAGE_SIZE))
+        if query.page > last:
+            hits = searcher.search(scored, PAGE_SIZE, False, offset=(last - 1) * PAGE_SIZE, **order).hits
         page = [searcher.doc(address).get_first("id") for _, address in hits]
         counts = {}
         terms = {"collection": "collection_id", "modality": "modality", "duration": "duration"}
