@@ -32,8 +32,9 @@ FLAGS = ("open_to_all", "labelled")
 FIELD_WEIGHTS = {"title": 10.0, "summary": 3.0, "body": 1.0}
 TITLE_BONUS = 1000.0
 PAGE_SIZE = 20
-# More than there are organisations: every owner's count, so that the top 30 shown are exactly the catalogue's.
-ALL_OWNERS = 1_000_000
+# Buckets asked of a terms aggregation, more than there are organisations: every owner is counted, so that the 30
+# shown are exactly the catalogue's.
+TERMS_SIZE = 1_000_000
 WRITER_HEAP = 200_000_000
 # One indexing thread: the machine's other core serves the database and the measures.
 WRITER_THREADS = 1
@@ -427,7 +428,7 @@ class Searcher:
 
     def _terms(self, searcher, query, fields) -> dict[str, dict[str, int]]:
         aggregations = {
-            param: {"terms": {"field": field, "size": ALL_OWNERS}} for param, field in fields.items()
+            param: {"terms": {"field": field, "size": TERMS_SIZE}} for param, field in fields.items()
         }
         result = searcher.aggregate(query, aggregations)
         return {
