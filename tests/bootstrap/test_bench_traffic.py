@@ -162,7 +162,7 @@ def test_the_report_shows_the_traffic_model_first_and_the_fixed_mix_as_a_diagnos
     assert rows[0].startswith(
         "| postgresql | 10\u202f000 | modèle de trafic, 1 instance × 2 workers, cache Redis,"
     )
-    assert rows[0].endswith("| 12.0 | 45.5 | 80.0 |  |  | 321 | 3 | 101 Mo / 100 Mo |")
+    assert rows[0].endswith("| 12.0 | 45.5 | 80.0 |  |  |  | 321 | 3 | 101 Mo / 100 Mo |")
     assert "mélange fixe (diagnostic)" in rows[1]
     assert (
         "Modèle de trafic postgresql 10\u202f000 formations : 3\u202f000 recherches (Zipf s = 1,1, les 10 premières "
