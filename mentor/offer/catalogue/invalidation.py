@@ -65,22 +65,25 @@ def _renew(training_ids, using, before, adopters, seen_by_audiences):
     )
 
 
-def _state(training):
-    """The state of a training as loaded, or None when a field of it was not loaded (deferred)."""
-    if all(name in training.__dict__ for name in STATE_FIELDS):
-        return tuple(training.__dict__[name] for name in STATE_FIELDS)
+def _loaded(instance, fields):
+    """The values of ``fields`` as ``instance`` holds them, or None when one of them was not loaded (deferred)."""
+    if all(name in instance.__dict__ for name in fields):
+        return tuple(instance.__dict__[name] for name in fields)
     return None
+
+
+def _state(training):
+    """Who sees a training: (status, scope, owner ministry)."""
+    return _loaded(training, STATE_FIELDS)
+
+
+def _opening(session):
+    """How a session stands as far as opening goes: (status, open to, training)."""
+    return _loaded(session, OPENING_FIELDS)
 
 
 def _remember_state(sender, instance, **kwargs):
     instance._catalogue_state = _state(instance) if instance.pk else None
-
-
-def _opening(session):
-    """How a session stands as far as opening goes, or None when a field of it was not loaded."""
-    if all(name in session.__dict__ for name in OPENING_FIELDS):
-        return tuple(session.__dict__[name] for name in OPENING_FIELDS)
-    return None
 
 
 def _remember_opening(sender, instance, **kwargs):
