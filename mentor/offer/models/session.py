@@ -131,7 +131,12 @@ class Session(TimeStampedModel):
         verbose_name_plural = "sessions"
         ordering = ["training", "starts_at", "id"]
         indexes = [
-            models.Index(fields=["training", "status", "starts_at"], name="session_training_status_idx"),
+            # With the capacity: the offer watch's counts of sessions and seats read the index alone.
+            models.Index(
+                fields=["training", "status", "starts_at", "capacity"],
+                include=["id"],
+                name="session_training_status_idx",
+            ),
             # The catalogue's "open registration" facet looks up the open sessions reserved to the user's
             # organisations by their organiser (``reserved_to``); those open to all read as a flag of the training.
             models.Index(

@@ -148,7 +148,13 @@ class Training(TimeStampedModel):
         verbose_name_plural = "formations"
         ordering = ["title"]
         indexes = [
-            models.Index(fields=["status", "scope", "owner_ministry"], name="training_visibility_idx"),
+            # The visibility rule's columns first; then those by which the offer watch narrows its counts, so that
+            # its indicators read this narrow index instead of the wide rows (``watch.indicators``).
+            models.Index(
+                fields=["status", "scope", "owner_ministry", "collection", "owner", "published_at"],
+                include=["id"],
+                name="training_status_idx",
+            ),
             models.Index(fields=["status", "published_at"], name="training_published_idx"),
             # Every column the catalogue filters and counts on, for published trainings only: the visibility rule
             # and the facet counts read this narrow index (an index-only scan on PostgreSQL) instead of the wide
