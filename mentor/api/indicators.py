@@ -62,6 +62,11 @@ class IndicatorsSerializer(serializers.Serializer):
         many=True, help_text="Seulement les mois d'au moins cinq réponses."
     )
 
+    computed_at = serializers.DateTimeField(help_text="Quand ces chiffres ont été calculés.")
+    renewing = serializers.BooleanField(
+        help_text="Vrai quand des chiffres plus récents sont en cours de calcul, après un changement de l'offre."
+    )
+
     def get_filters(self, result) -> dict[str, str]:
         return result.filters.as_params()
 

@@ -18,7 +18,7 @@ from mentor.offer.models import Adoption, Collection, Objective, Registration, S
 from mentor.organisations.enums import OrganisationKind
 from mentor.organisations.models import Organisation
 
-from .kept import kept
+from . import kept
 from .models import SatisfactionAnswer
 from .satisfaction import MIN_ANSWERS, QUESTIONS
 from .scope import collections_watched_by, trainings_watched_by
@@ -97,6 +97,9 @@ class Indicators:
     # learner satisfaction (average of the five questions, out of 5), only where at least MIN_ANSWERS answered
     satisfaction_by_collection: list[dict] = field(default_factory=list)
     satisfaction_by_month: list[dict] = field(default_factory=list)
+    # when the figures were computed, and whether newer ones are being computed (``kept``)
+    computed_at: datetime.datetime | None = None
+    renewing: bool = False
 
     @property
     def objectives_covered_share(self) -> float | None:
@@ -146,16 +149,21 @@ def trainings_for(user, filters: Filters):
 
 
 def compute(user, filters: Filters) -> Indicators:
-    """The indicators of what ``user`` watches, narrowed by ``filters``: kept until something counted changes
+    """The indicators of what ``user`` watches, narrowed by ``filters``: kept and renewed in the background
     (``kept``), otherwise computed in ten queries, whatever the size of the offer (and one for the roles of
     ``user``)."""
-    return kept(user, filters, lambda: _compute(user, filters))
+    return kept.kept(user, filters, lambda: _compute(user, filters))
+
+
+def renew_kept() -> int:
+    """The background renewal of the kept indicators (``kept.renew``)."""
+    return kept.renew(lambda user, params: _compute(user, Filters.from_params(params)))
 
 
 def _compute(user, filters: Filters) -> Indicators:
     today = timezone.localdate()
     trainings = trainings_for(user, filters)
-    result = Indicators(filters)
+    result = Indicators(filters, computed_at=timezone.now())
     published = Q(status=TrainingStatus.PUBLISHED) & _in_period(filters, "published_at")
     counts = trainings.aggregate(
         published=Count("pk", filter=published),

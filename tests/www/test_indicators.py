@@ -3,6 +3,7 @@
 import csv
 import io
 from datetime import datetime, timedelta
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -10,8 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from rest_framework.test import APIClient
 
+from mentor.core.jobs import scheduled_jobs
 from mentor.editorial import workflow
 from mentor.editorial.enums import Rating
 from mentor.editorial.models import Label
@@ -19,6 +22,7 @@ from mentor.offer.enums import RegistrationStatus, SessionStatus
 from mentor.offer.models import Registration, Training
 from mentor.watch.models import SatisfactionAnswer
 from mentor.watch.satisfaction import QUESTIONS
+from mentor.watch.tasks import renew_indicators
 from tests.factories import (
     CollectionFactory,
     OrganisationFactory,
@@ -27,6 +31,7 @@ from tests.factories import (
     TrainingFactory,
     UserFactory,
 )
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -199,12 +204,14 @@ def kept_figures(settings):
     cache.clear()
 
 
-def test_the_figures_are_kept_until_something_counted_changes(
+def test_the_figures_are_kept_until_something_counted_changes_then_renewed_in_the_background(
     client, offer, kept_figures, django_capture_on_commit_callbacks
 ):
     client.force_login(offer.admin)
     with CaptureQueriesContext(connection) as computed:
-        assert client.get(URL).context["result"].published == 2
+        first = client.get(URL)
+    assert first.context["result"].published == 2
+    assert "Chiffres calculés le" in first.content.decode()
     with CaptureQueriesContext(connection) as again:
         assert client.get(URL).context["result"].published == 2
     # Not one of the figures' queries is made again (the page still reads its filters' choices).
@@ -212,9 +219,79 @@ def test_the_figures_are_kept_until_something_counted_changes(
     with django_capture_on_commit_callbacks(execute=True):
         client.force_login(offer.admin)  # a login stamps the account and keeps the figures
     assert client.get(URL).context["result"].published == 2
+    assert queued_renewals() == 0
+
     with django_capture_on_commit_callbacks(execute=True):
         TrainingFactory(collection=offer.collection, owner=offer.owner, title="Une de plus")
-    assert client.get(URL).context["result"].published == 3
+        TrainingFactory(collection=offer.collection, owner=offer.owner, title="Et une autre")
+    # Until the renewal has run, the previous figures, said to be updating.
+    response = client.get(URL)
+    assert response.context["result"].published == 2
+    assert "en cours de mise à jour" in response.content.decode()
+    api = APIClient()
+    api.force_authenticate(offer.admin)
+    assert api.get(API).json()["renewing"] is True
+    assert queued_renewals() == 1  # one for the two writes
+    run_tasks()
+    response = client.get(URL)
+    assert response.context["result"].published == 4
+    assert "en cours de mise à jour" not in response.content.decode()
+
+
+def test_figures_older_than_the_limit_are_computed_at_the_read(
+    client, offer, kept_figures, settings, django_capture_on_commit_callbacks
+):
+    client.force_login(offer.admin)
+    assert client.get(URL).context["result"].published == 2
+    settings.INDICATORS_STALE_SECONDS = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        TrainingFactory(collection=offer.collection, owner=offer.owner, title="Une de plus")
+    response = client.get(URL)
+    assert response.context["result"].published == 3
+    assert "en cours de mise à jour" not in response.content.decode()
+
+
+def test_the_renewal_computes_what_was_read_for_each_watched_part(
+    client, offer, kept_figures, django_capture_on_commit_callbacks
+):
+    client.force_login(offer.admin)
+    client.get(URL, {"scope": "transverse"})
+    client.force_login(offer.lead_reviewer)
+    client.get(URL)
+    with django_capture_on_commit_callbacks(execute=True):
+        TrainingFactory(collection=offer.collection, owner=offer.owner, title="Une de plus")
+    run_tasks()
+    with CaptureQueriesContext(connection) as read:
+        assert client.get(URL).context["result"].published == 2
+    client.force_login(offer.admin)
+    assert client.get(URL, {"scope": "transverse"}).context["result"].published == 3
+    assert not computed_figures(read)
+
+
+def test_a_new_day_renews_the_figures_read_lately(client, offer, kept_figures):
+    client.force_login(offer.admin)
+    client.get(URL)
+    tomorrow = timezone.now() + timedelta(days=1)
+    renew_indicators.enqueue()  # as the scheduler does at the start of the day
+    with mock.patch("django.utils.timezone.now", return_value=tomorrow):
+        run_tasks()
+        with CaptureQueriesContext(connection) as read:
+            response = client.get(URL)
+    assert response.context["result"].computed_at == tomorrow
+    assert not computed_figures(read)
+
+
+def computed_figures(queries) -> bool:
+    """Whether ``queries`` hold the figures' count of sessions."""
+    return any('AS "held"' in q["sql"] for q in queries.captured_queries)
+
+
+def queued_renewals() -> int:
+    return DBTaskResult.objects.ready().filter(task_path=renew_indicators.module_path).count()
+
+
+def test_the_daily_renewal_is_scheduled():
+    assert "mentor.watch.tasks.renew_indicators" in {job.name for job in scheduled_jobs()}
 
 
 def test_people_who_watch_different_parts_do_not_share_figures(client, offer, kept_figures):
