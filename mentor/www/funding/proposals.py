@@ -74,6 +74,15 @@ def visible(request, pk):
     )
 
 
+def edited(request, pk):
+    """The proposal ``pk`` when the user may see it (404 otherwise) and edit it (403 with the reason otherwise)."""
+    proposal = visible(request, pk)
+    decision = may_edit(request.user, proposal)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    return proposal
+
+
 def page_context(request, proposal, form=None, trainings=None, schedule=None):
     user = request.user
     call = proposal.call
@@ -183,10 +192,7 @@ def proposal_view(request, pk):
 @require_POST
 @login_required
 def attach(request, pk):
-    proposal = visible(request, pk)
-    decision = may_edit(request.user, proposal)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    proposal = edited(request, pk)
     form = AttachmentForm(request.POST, request.FILES, call=proposal.call)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -221,10 +227,7 @@ def download(request, pk, attachment):
 @require_POST
 @login_required
 def add_editor(request, pk):
-    proposal = visible(request, pk)
-    decision = may_edit(request.user, proposal)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    proposal = edited(request, pk)
     form = CoEditorForm(request.POST)
     person = None
     if form.is_valid():
