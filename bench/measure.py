@@ -39,14 +39,16 @@ def summary(samples):
     }
 
 
-def timed(call, repeat, budget_s, warmup=WARMUP):
+def timed(call, repeat, budget_s, warmup=WARMUP, before=None):
     """(result of the warm-up, milliseconds of ``repeat`` calls), fewer calls (``min_samples`` at least) past
-    ``budget_s``."""
+    ``budget_s``; ``before``, untimed, ahead of each timed call."""
     result = None
     for _ in range(warmup):
         result = call()
     samples, started = [], time.perf_counter()
     while len(samples) < repeat and (len(samples) < min_samples or time.perf_counter() - started < budget_s):
+        if before:
+            before()
         begin = time.perf_counter()
         call()
         samples.append((time.perf_counter() - begin) * 1000)
@@ -60,12 +62,12 @@ class Channel:
         self.samples: dict[str, dict[str, list[float]]] = {}
         self.error = None
 
-    def run(self, case, persona, call, repeat, budget_s, warmup=WARMUP):
+    def run(self, case, persona, call, repeat, budget_s, warmup=WARMUP, before=None):
         """Time ``call``; return what its warm-up returned (None when the channel is broken)."""
         if self.error:
             return None
         try:
-            result, self.samples.setdefault(case, {})[persona] = timed(call, repeat, budget_s, warmup)
+            result, self.samples.setdefault(case, {})[persona] = timed(call, repeat, budget_s, warmup, before)
             return result
         except Exception as error:  # a missing or broken endpoint is a result to report, not a crash
             self.error = f"{type(error).__name__}: {error}"[:300]
@@ -107,7 +109,12 @@ def run_all(repeat, budget_s):
     from .ministry_share import measure_ministry_share
     from .mix import CASES, as_params, personas
     from .one_page import everything_in_one_page
-    from .watch import measure_dashboard, measure_dashboard_computed, measure_similar
+    from .watch import (
+        measure_dashboard,
+        measure_dashboard_after_write,
+        measure_dashboard_computed,
+        measure_similar,
+    )
 
     users = personas()
     clients, cookies = {}, {}
@@ -129,6 +136,7 @@ def run_all(repeat, budget_s):
             "one_page",
             "similar",
             "dashboard",
+            "dashboard_after_write",
             "dashboard_computed",
         )
     }
@@ -195,6 +203,7 @@ def run_all(repeat, budget_s):
     )
     measure_similar(channels["similar"], repeat, budget_s)
     measure_dashboard(channels["dashboard"], repeat, budget_s)
+    measure_dashboard_after_write(channels["dashboard_after_write"], repeat, budget_s)
     measure_dashboard_computed(channels["dashboard_computed"], repeat, budget_s)
     results = {name: channel.as_json() for name, channel in channels.items()}
     results["floor_ratio"] = ratios_to(results, "floor")

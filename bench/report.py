@@ -11,7 +11,8 @@ CHANNELS = {
     "one_page": "tout en une page",
     "similar": "API /api/v1/trainings/similar/ (formations similaires)",
     "dashboard": "page /veille/indicateurs/ (indicateurs du programme, gardés)",
-    "dashboard_computed": "page /veille/indicateurs/ (recalculés, première lecture après une écriture)",
+    "dashboard_after_write": "page /veille/indicateurs/ (lue après une écriture, pendant le renouvellement)",
+    "dashboard_computed": "page /veille/indicateurs/ (recalculés, comme par la tâche de fond)",
 }
 HEADER = (
     "| moteur | formations | mesure | p50 ms | p95 ms | p99 ms | × plancher | × tantivy | gain vs une page "

@@ -23,11 +23,20 @@ from mentor.bootstrap.reference_data import LEADS
 from mentor.bootstrap.vocabulary import CITIES
 from mentor.editorial.models import LABEL_VALIDITY, Label
 from mentor.offer.catalogue.cache import catalogue_changed
-from mentor.offer.enums import Modality, OpenTo, RegistrationMode, Scope, SessionStatus, TrainingStatus
+from mentor.offer.enums import (
+    Modality,
+    OpenTo,
+    RegistrationMode,
+    RegistrationStatus,
+    Scope,
+    SessionStatus,
+    TrainingStatus,
+)
 from mentor.offer.models import Adoption, Collection, Objective, Registration, Session, Training
 from mentor.offer.sessions import refresh_registration_open_to_all
 from mentor.organisations.enums import OrganisationKind as K
 from mentor.organisations.models import Organisation
+from mentor.watch.models import SatisfactionAnswer
 
 from .organisations import CODE_PREFIX, BenchTree, build_tree
 from .text import training_text
@@ -70,6 +79,13 @@ SESSION_STATUSES = {
 }
 SESSION_STATUS_WEIGHTS = {status: weight for status, (weight, _) in SESSION_STATUSES.items()}
 OPEN_TO = {OpenTo.ALL: 60, OpenTo.OWNER: 25, OpenTo.LIST: 15}
+# Learners: sessions that opened their registrations have some (a quarter of their seats to all of them, about
+# twelve; up to 15 for an e-learning session, which has no seats), with a waiting list when full; one learner in
+# twelve cancels. After a session ended, three of its participants in ten answer the satisfaction questionnaire.
+NO_LEARNERS = (SessionStatus.IN_PREPARATION, SessionStatus.CANCELLED, SessionStatus.POSTPONED)
+ENDED = (SessionStatus.COMPLETED, SessionStatus.ARCHIVED)
+CANCELLATION_RATE = 1 / 12
+ANSWER_RATE = 0.3
 
 
 class ForeignDataError(Exception):
@@ -105,6 +121,7 @@ def clear_bench_data() -> None:
     trainings = f"SELECT id FROM {table[Training]} WHERE owner_id IN ({orgs})"  # noqa: S608
     sessions = f"SELECT id FROM {table[Session]} WHERE training_id IN ({trainings})"  # noqa: S608
     statements = [(table[Registration], "session_id", sessions)]
+    statements += [(SatisfactionAnswer._meta.db_table, "session_id", sessions)]
     statements += [(through._meta.db_table, "session_id", sessions) for through in _m2m(Session)]
     statements += [(table[Session], "training_id", trainings), (table[Adoption], "training_id", trainings)]
     statements += [(Label._meta.db_table, "training_id", trainings)]
@@ -138,6 +155,7 @@ class _Context:
     objectives: dict[int, list[int]]  # collection id -> its objectives
     producers: dict[int, list[Organisation]]  # ministry id -> organisations that design trainings
     counts: dict[str, int] = field(default_factory=dict)
+    learners: dict[int, list[int]] = field(default_factory=dict)  # ministry id -> its agents' ids
 
     def add(self, kind: str, n: int) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + n
@@ -324,7 +342,75 @@ def _insert_users(ctx: _Context, count: int) -> None:
                 )
             )
         User.objects.bulk_create(users, batch_size=BATCH_SIZE)
+        for user, entity in zip(users, entities, strict=True):
+            ctx.learners.setdefault(entity.ministry_id, []).append(user.id)
         ctx.add("comptes", len(users))
+
+
+def _insert_learners(ctx: _Context) -> None:
+    """Registrations of the agents to the sessions, and the answers of those who took part: learners of a
+    session reserved to its ministry or to listed organisations come from the training's ministry, the others
+    from anywhere."""
+    everyone = [user_id for ids in ctx.learners.values() for user_id in ids]
+    sessions = (
+        Session.objects.filter(training__owner__code__startswith=CODE_PREFIX)
+        .exclude(status__in=NO_LEARNERS)
+        .order_by("pk")
+        .values_list("pk", "capacity", "status", "open_to", "ends_at", "training__owner_ministry_id")
+    )
+    answered_at = SatisfactionAnswer._meta.get_field("answered_at")
+    # The answers are dated after their sessions, not at the time of the generation.
+    answered_at.auto_now_add = False
+    try:
+        registrations, answers = [], []
+        for session_id, capacity, status, open_to, ends_at, ministry_id in sessions.iterator(BATCH_SIZE):
+            pool = everyone if open_to == OpenTo.ALL else ctx.learners.get(ministry_id) or everyone
+            seats = capacity or 15
+            count = min(len(pool), ctx.rng.randint(seats // 4, seats + (3 if capacity else 0)))
+            for n, user_id in enumerate(ctx.rng.sample(pool, count)):
+                if capacity and n >= capacity:
+                    state = RegistrationStatus.WAITING
+                elif ctx.rng.random() < CANCELLATION_RATE:
+                    state = RegistrationStatus.CANCELLED
+                else:
+                    state = RegistrationStatus.CONFIRMED
+                registrations.append(Registration(session_id=session_id, user_id=user_id, status=state))
+                if (
+                    status in ENDED
+                    and state == RegistrationStatus.CONFIRMED
+                    and ctx.rng.random() < ANSWER_RATE
+                ):
+                    answers.append(_answer(ctx, session_id, user_id, ends_at))
+            if len(registrations) >= BATCH_SIZE * 5:
+                _flush_learners(ctx, registrations, answers)
+        _flush_learners(ctx, registrations, answers)
+    finally:
+        answered_at.auto_now_add = True
+
+
+def _answer(ctx: _Context, session_id: int, user_id: int, ends_at) -> SatisfactionAnswer:
+    rng = ctx.rng
+    opinion = rng.choice((2, 3, 4, 4, 5))
+    scores = [max(1, min(5, opinion + rng.choice((-1, 0, 0, 1)))) for _ in range(5)]
+    return SatisfactionAnswer(
+        session_id=session_id,
+        user_id=user_id,
+        expectations=scores[0],
+        usefulness=scores[1],
+        content=scores[2],
+        delivery=scores[3],
+        recommend=scores[4],
+        answered_at=(ends_at or ctx.today) + timedelta(days=rng.randint(0, 10)),
+    )
+
+
+def _flush_learners(ctx: _Context, registrations: list, answers: list) -> None:
+    Registration.objects.bulk_create(registrations, batch_size=BATCH_SIZE)
+    SatisfactionAnswer.objects.bulk_create(answers, batch_size=BATCH_SIZE)
+    ctx.add("inscriptions", len(registrations))
+    ctx.add("réponses", len(answers))
+    registrations.clear()
+    answers.clear()
 
 
 def _reset_sequences() -> None:
@@ -368,6 +454,7 @@ def generate(trainings: int, users: int = 50_000, seed: int = 1, force: bool = F
         )
         _insert_trainings(ctx, trainings)
         _insert_users(ctx, users)
+        _insert_learners(ctx)
         _reset_sequences()
         # Bulk inserts send no signal: searches cached before the generation must not be served after it.
         catalogue_changed()

@@ -2,16 +2,17 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count, F, OuterRef
 
-from bench.data.generate import CODE_PREFIX
+from bench.data.generate import CODE_PREFIX, ENDED, NO_LEARNERS
 from mentor.accounts.models import User
 from mentor.core.search import parse_query
 from mentor.offer import search_index
-from mentor.offer.enums import OpenTo, Scope, SessionStatus, TrainingStatus
-from mentor.offer.models import Collection, Session, Training
+from mentor.offer.enums import OpenTo, RegistrationStatus, Scope, SessionStatus, TrainingStatus
+from mentor.offer.models import Collection, Registration, Session, Training
 from mentor.organisations.enums import OrganisationKind
 from mentor.organisations.models import Organisation
+from mentor.watch.models import SatisfactionAnswer
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,33 @@ def test_the_open_registration_flag_matches_the_sessions(bench):
     flagged = set(Training.objects.filter(registration_open_to_all=True).values_list("pk", flat=True))
     assert flagged == open_to_all
     assert 0 < len(flagged) < TRAININGS
+
+
+def test_agents_register_to_sessions_and_answer_after_the_ended_ones(bench):
+    registrations = Registration.objects.all()
+    assert 5 < registrations.count() / Session.objects.exclude(status__in=NO_LEARNERS).count() < 20
+    assert not registrations.filter(session__status__in=NO_LEARNERS).exists()
+    assert set(registrations.values_list("status", flat=True)) == {
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITING,
+        RegistrationStatus.CANCELLED,
+    }
+    # Seats first, then the waiting list; a session reserved to its ministry has the ministry's agents only.
+    for session in Session.objects.exclude(capacity=None).annotate(n=Count("registrations"))[:50]:
+        seated = session.registrations.exclude(status=RegistrationStatus.WAITING).count()
+        assert seated <= session.capacity
+    reserved = registrations.filter(session__open_to=OpenTo.OWNER, session__training__scope=Scope.METIER)
+    assert reserved.exists()
+    assert not reserved.exclude(user__entity__ministry=F("session__training__owner_ministry")).exists()
+    answers = SatisfactionAnswer.objects.all()
+    assert answers.exists()
+    assert not answers.exclude(session__status__in=ENDED).exists()
+    assert not answers.filter(answered_at__lt=F("session__ends_at")).exists()
+    assert not answers.exclude(
+        user__in=Registration.objects.filter(
+            session=OuterRef("session"), status=RegistrationStatus.CONFIRMED
+        ).values("user")
+    ).exists()
 
 
 def test_texts_are_french_sentences_of_realistic_length(bench):
