@@ -68,7 +68,7 @@ def kept(user, filters, compute):
     seconds = settings.INDICATORS_CACHE_SECONDS
     if not seconds:
         return compute()
-    key = _key(user, filters)
+    key = _key(user, filters.as_params())
     _note_read(key, user, filters)
     generation = generations.current(GENERATION)
     entry = cache.get(key)
@@ -92,13 +92,14 @@ def renew(compute) -> int:
     renewed = 0
     for key, (user_id, params, _) in read.items():
         user = users.get(user_id)
+        # A reader whose roles changed since watches another part now, noted at their next read.
+        if user is None or _key(user, params) != key:
+            continue
         generation = generations.current(GENERATION)
         entry = cache.get(key)
-        if user is None or (entry and entry.generation == generation and entry.day == today):
+        if entry and entry.generation == generation and entry.day == today:
             continue
-        value = compute(user, params)
-        # The reader's part may have changed since: the figures go where they belong now.
-        _store(_key(user, value.filters), generation, value)
+        _store(key, generation, compute(user, params))
         renewed += 1
     return renewed
 
@@ -108,8 +109,8 @@ def _store(key, generation, value):
     return value
 
 
-def _key(user, filters) -> str:
-    filters_part = "&".join(f"{k}={v}" for k, v in sorted(filters.as_params().items()))
+def _key(user, params: dict[str, str]) -> str:
+    filters_part = "&".join(f"{k}={v}" for k, v in sorted(params.items()))
     return f"indicators:{_watched(user)}:{filters_part}"
 
 
