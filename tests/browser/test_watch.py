@@ -2,6 +2,7 @@
 team the likely duplicates of its ministry's draft and says one is not a duplicate."""
 
 import pytest
+from django.core.cache import cache
 from playwright.sync_api import expect
 
 from mentor.offer.enums import Scope, SessionStatus
@@ -10,6 +11,7 @@ from mentor.watch.satisfaction import link_token
 from tests.browser.accessibility import assert_accessible
 from tests.browser.test_editorial import log_in
 from tests.factories import OrganisationFactory, RegistrationFactory, SessionFactory, TrainingFactory
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -88,6 +90,27 @@ def test_the_dgafp_admin_filters_the_indicators(page, offer):
     expect(page.get_by_role("link", name="Télécharger les indicateurs (CSV)")).to_have_attribute(
         "href", "/veille/indicateurs/export.csv?scope=metier"
     )
+
+
+def test_kept_indicators_say_they_are_updating_until_the_renewal_has_run(page, offer, settings):
+    settings.INDICATORS_CACHE_SECONDS = 300
+    cache.clear()
+    log_in(page, offer.admin)
+    page.goto("/veille/indicateurs/")
+    states = page.get_by_role("table", name="Formations par état : données")
+    expect(states.get_by_role("row", name="Publiées 3")).to_be_visible()
+    expect(page.get_by_text("Chiffres calculés le")).to_be_visible()
+
+    TrainingFactory(collection=offer.collection, title="Ouvrir les données publiques")
+    page.reload()
+    expect(page.get_by_text("Ces chiffres sont en cours de mise à jour")).to_be_visible()
+    expect(states.get_by_role("row", name="Publiées 3")).to_be_visible()
+    assert_accessible(page)
+    run_tasks()
+    page.reload()
+    expect(states.get_by_role("row", name="Publiées 4")).to_be_visible()
+    expect(page.get_by_text("Ces chiffres sont en cours de mise à jour")).to_have_count(0)
+    cache.clear()
 
 
 def test_a_participant_answers_the_questionnaire_from_the_link_of_the_email(page, offer):
