@@ -204,11 +204,14 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # How long a catalogue search is kept at most (0: never kept). Any change of the offer ends it sooner.
 CATALOGUE_CACHE_SECONDS = int(os.environ.get("CATALOGUE_CACHE_SECONDS", "300"))
-# How long the indicators of the programme are kept at most (0: never kept); they are renewed in the background
-# after a change of what they count, and shown while being renewed if they are not older than
-# INDICATORS_STALE_SECONDS (watch/kept.py).
+# How long the indicators of the programme are kept at most (0: never kept); after a change of what they count
+# they are renewed in the background and shown meanwhile if not older than INDICATORS_STALE_SECONDS
+# (watch/kept.py). The worker renews them in the cache the web processes read: without a shared cache, 0 (they
+# are computed again at the first read after a change).
 INDICATORS_CACHE_SECONDS = int(os.environ.get("INDICATORS_CACHE_SECONDS", "86400"))
-INDICATORS_STALE_SECONDS = int(os.environ.get("INDICATORS_STALE_SECONDS", "900"))
+INDICATORS_STALE_SECONDS = int(
+    os.environ.get("INDICATORS_STALE_SECONDS", "900" if os.environ.get("CACHE_URL") else "0")
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

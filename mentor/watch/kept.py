@@ -11,8 +11,8 @@ it has run, readers get the previous figures, said to be updating. Figures older
 ``INDICATORS_STALE_SECONDS`` are never shown: they are computed at the read, as they are on the first read of a
 day or of a new combination of filters. A login, which only stamps the account, changes nothing counted.
 
-The renewal needs a cache shared by the web and worker processes (``CACHE_URL``, Redis): with a local-memory
-cache the worker cannot see the entries, and the figures come back at most ``INDICATORS_STALE_SECONDS`` late.
+The renewal needs a cache shared by the web and worker processes (``CACHE_URL``, Redis): without one,
+``INDICATORS_STALE_SECONDS`` is 0 by default, nothing is queued, and the first read after a write computes them.
 """
 
 import dataclasses
@@ -140,7 +140,8 @@ def _note_read(key, user, filters) -> None:
 
 
 def _queue_renewal() -> None:
-    if settings.INDICATORS_CACHE_SECONDS and cache.add(QUEUED, True, QUEUED_SECONDS):
+    renewed = settings.INDICATORS_CACHE_SECONDS and settings.INDICATORS_STALE_SECONDS
+    if renewed and cache.add(QUEUED, True, QUEUED_SECONDS):
         # Imported here: the task computes the indicators, whose module keeps them with this one.
         from .tasks import renew_indicators
 

@@ -94,6 +94,7 @@ def test_the_dgafp_admin_filters_the_indicators(page, offer):
 
 def test_kept_indicators_say_they_are_updating_until_the_renewal_has_run(page, offer, settings):
     settings.INDICATORS_CACHE_SECONDS = 300
+    settings.INDICATORS_STALE_SECONDS = 900
     cache.clear()
     log_in(page, offer.admin)
     page.goto("/veille/indicateurs/")

@@ -198,7 +198,9 @@ def test_the_dashboard_reads_a_fixed_number_of_times(client, offer, django_asser
 
 @pytest.fixture
 def kept_figures(settings):
+    # As in production, with a cache shared by the site and the worker (here, one process runs both).
     settings.INDICATORS_CACHE_SECONDS = 300
+    settings.INDICATORS_STALE_SECONDS = 900
     cache.clear()
     yield
     cache.clear()
@@ -288,6 +290,18 @@ def computed_figures(queries) -> bool:
 
 def queued_renewals() -> int:
     return DBTaskResult.objects.ready().filter(task_path=renew_indicators.module_path).count()
+
+
+def test_without_a_shared_cache_the_first_read_after_a_write_computes_the_figures(
+    client, offer, kept_figures, settings, django_capture_on_commit_callbacks
+):
+    settings.INDICATORS_STALE_SECONDS = 0  # the default without CACHE_URL
+    client.force_login(offer.admin)
+    assert client.get(URL).context["result"].published == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        TrainingFactory(collection=offer.collection, owner=offer.owner, title="Une de plus")
+    assert queued_renewals() == 0
+    assert client.get(URL).context["result"].published == 3
 
 
 def test_the_daily_renewal_is_scheduled():
