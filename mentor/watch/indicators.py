@@ -155,8 +155,8 @@ def compute(user, filters: Filters) -> Indicators:
     return kept.kept(user, filters, lambda: _compute(user, filters))
 
 
-def renew_kept() -> int:
-    """The background renewal of the kept indicators (``kept.renew``)."""
+def renew_kept() -> bool:
+    """The background renewal of one kept combination of the indicators (``kept.renew``)."""
     return kept.renew(lambda user, params: _compute(user, Filters.from_params(params)))
 
 

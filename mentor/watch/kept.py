@@ -6,8 +6,8 @@ to the second.
 An entry is kept per part of the offer watched (people watching the same part share it), filters and day (periods
 and expiring labels are read against it), with the generation of the indicators (``core.generations``) it was
 computed under. A committed write of what ``indicators.compute`` counts renews that generation and queues one
-renewal in the task queue (``watch.tasks.renew_indicators``), which computes again the entries read lately; until
-it has run, readers get the previous figures, said to be updating. Figures older than
+renewal in the task queue (``watch.tasks.renew_indicators``), which computes again the entries read lately, one
+per task, the most recently read first; until then, readers get the previous figures, said to be updating. Figures older than
 ``INDICATORS_STALE_SECONDS`` are never shown: they are computed at the read, as they are on the first read of a
 day or of a new combination of filters. A login, which only stamps the account, changes nothing counted.
 
@@ -82,26 +82,26 @@ def kept(user, filters, compute):
     return _store(key, generation, compute())
 
 
-def renew(compute) -> int:
-    """Compute again, with ``compute(user, params)``, the entries read lately that are not up to date; returns
-    how many. The task queue runs it after writes and at the start of each day."""
+def renew(compute) -> bool:
+    """Compute again, with ``compute(user, params)``, the most recently read entry that is not up to date; whether
+    there was one. One per task (``watch.tasks.renew_indicators`` queues the next), so that the queue's other work
+    (e-mails) does not wait behind seconds of counting for every combination."""
     cache.delete(QUEUED)  # a write from now on queues the next renewal
-    read = _read_lately()
-    users = User.objects.filter(is_active=True).in_bulk({user_id for user_id, _, _ in read.values()})
+    read = sorted(_read_lately().items(), key=lambda item: item[1][2], reverse=True)
+    users = User.objects.filter(is_active=True).in_bulk({user_id for _, (user_id, _, _) in read})
+    generation = generations.current(GENERATION)
     today = timezone.localdate()
-    renewed = 0
-    for key, (user_id, params, _) in read.items():
+    for key, (user_id, params, _) in read:
         user = users.get(user_id)
         # A reader whose roles changed since watches another part now, noted at their next read.
         if user is None or _key(user, params) != key:
             continue
-        generation = generations.current(GENERATION)
         entry = cache.get(key)
         if entry and entry.generation == generation and entry.day == today:
             continue
         _store(key, generation, compute(user, params))
-        renewed += 1
-    return renewed
+        return True
+    return False
 
 
 def _store(key, generation, value):

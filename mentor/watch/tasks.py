@@ -14,8 +14,12 @@ def find_duplicates() -> int:
     return find_likely_duplicates()
 
 
-# Queued after writes of what the indicators count (``kept``), and at the start of each day, whose date they read.
+# Queued after writes of what the indicators count (``kept``), and at the start of each day, whose date they read;
+# below the default priority, so that e-mails go first. Each run renews one combination and queues the next.
 @scheduled("5 0 * * *", "Recalculer les indicateurs consultés récemment (chaque jour)")
-@task()
-def renew_indicators() -> int:
-    return renew_kept()
+@task(priority=-10)
+def renew_indicators() -> bool:
+    renewed = renew_kept()
+    if renewed:
+        renew_indicators.enqueue()
+    return renewed

@@ -270,6 +270,28 @@ def test_the_renewal_computes_what_was_read_for_each_watched_part(
     assert not computed_figures(read)
 
 
+def test_each_renewal_computes_one_combination_the_latest_read_first_behind_the_emails(
+    client, offer, kept_figures, django_capture_on_commit_callbacks
+):
+    run_tasks()
+    client.force_login(offer.admin)
+    client.get(URL)
+    client.force_login(offer.lead_reviewer)
+    client.get(URL)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.fire("submit", offer.training(title="Soumise"), offer.designer)  # tells the reviewers
+    queued = list(DBTaskResult.objects.ready().values_list("task_path", flat=True))
+    assert queued[-1] == renew_indicators.module_path  # the e-mails first
+    assert "mentor.core.mail.tasks.send_email" in queued
+
+    run_tasks(limit=len(queued))
+    assert not client.get(URL).context["result"].renewing  # the lead's, read last
+    client.force_login(offer.admin)
+    assert client.get(URL).context["result"].renewing
+    run_tasks()
+    assert not client.get(URL).context["result"].renewing
+
+
 def test_a_new_day_renews_the_figures_read_lately(client, offer, kept_figures):
     client.force_login(offer.admin)
     client.get(URL)
