@@ -7,9 +7,10 @@ An entry is kept per part of the offer watched (people watching the same part sh
 and expiring labels are read against it), with the generation of the indicators (``core.generations``) it was
 computed under. A committed write of what ``indicators.compute`` counts renews that generation and queues one
 renewal in the task queue (``watch.tasks.renew_indicators``), which computes again the entries read lately, one
-per task, the most recently read first; until then, readers get the previous figures, said to be updating. Figures older than
-``INDICATORS_STALE_SECONDS`` are never shown: they are computed at the read, as they are on the first read of a
-day or of a new combination of filters. A login, which only stamps the account, changes nothing counted.
+per task, the most recently read first; until then, readers get the previous figures, said to be updating.
+Figures older than ``INDICATORS_STALE_SECONDS`` are never shown: they are computed at the read, as they are on the
+first read of a day or of a new combination of filters. A login, which only stamps the account, changes nothing
+counted.
 
 The renewal needs a cache shared by the web and worker processes (``CACHE_URL``, Redis): without one,
 ``INDICATORS_STALE_SECONDS`` is 0 by default, nothing is queued, and the first read after a write computes them.
