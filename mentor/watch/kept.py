@@ -7,7 +7,7 @@ An entry is kept per part of the offer watched (people watching the same part sh
 and expiring labels are read against it), with the generation of the indicators (``core.generations``) it was
 computed under. A committed write of what ``indicators.compute`` counts renews that generation and queues one
 renewal in the task queue (``watch.tasks.renew_indicators``), which computes again the entries read lately, one
-per task, the most recently read first; until then, readers get the previous figures, said to be updating.
+per task, the one computed longest ago first; until then, readers get the previous figures, said to be updating.
 Figures older than ``INDICATORS_STALE_SECONDS`` are never shown: they are computed at the read, as they are on the
 first read of a day or of a new combination of filters. A login, which only stamps the account, changes nothing
 counted.
@@ -84,25 +84,31 @@ def kept(user, filters, compute):
 
 
 def renew(compute) -> bool:
-    """Compute again, with ``compute(user, params)``, the most recently read entry that is not up to date; whether
-    there was one. One per task (``watch.tasks.renew_indicators`` queues the next), so that the queue's other work
-    (e-mails) does not wait behind seconds of counting for every combination."""
+    """Compute again, with ``compute(user, params)``, the entry read lately that was computed longest ago and is
+    not up to date; whether there was one. One per task (``watch.tasks.renew_indicators`` queues the next), so that
+    the queue's other work (e-mails) does not wait behind seconds of counting for every combination; the oldest
+    first, so that writes landing during each computation do not keep renewing the same one."""
     cache.delete(QUEUED)  # a write from now on queues the next renewal
-    read = sorted(_read_lately().items(), key=lambda item: item[1][2], reverse=True)
-    users = User.objects.filter(is_active=True).in_bulk({user_id for _, (user_id, _, _) in read})
+    read = _read_lately()
+    users = User.objects.filter(is_active=True).in_bulk({user_id for user_id, _, _ in read.values()})
     generation = generations.current(GENERATION)
     today = timezone.localdate()
-    for key, (user_id, params, _) in read:
+    stale = []
+    for key, (user_id, params, _) in read.items():
         user = users.get(user_id)
         # A reader whose roles changed since watches another part now, noted at their next read.
         if user is None or _key(user, params) != key:
             continue
         entry = cache.get(key)
-        if entry and entry.generation == generation and entry.day == today:
-            continue
-        _store(key, generation, compute(user, params))
-        return True
-    return False
+        if entry is None:
+            stale.append((datetime.datetime.min.replace(tzinfo=datetime.UTC), key, user, params))
+        elif entry.generation != generation or entry.day != today:
+            stale.append((entry.value.computed_at, key, user, params))
+    if not stale:
+        return False
+    _, key, user, params = min(stale, key=lambda item: item[0])
+    _store(key, generation, compute(user, params))
+    return True
 
 
 def _store(key, generation, value):

@@ -270,13 +270,13 @@ def test_the_renewal_computes_what_was_read_for_each_watched_part(
     assert not computed_figures(read)
 
 
-def test_each_renewal_computes_one_combination_the_latest_read_first_behind_the_emails(
+def test_each_renewal_computes_one_combination_the_oldest_first_behind_the_emails(
     client, offer, kept_figures, django_capture_on_commit_callbacks
 ):
     run_tasks()
-    client.force_login(offer.admin)
-    client.get(URL)
     client.force_login(offer.lead_reviewer)
+    client.get(URL)  # computed first: renewed first
+    client.force_login(offer.admin)
     client.get(URL)
     with django_capture_on_commit_callbacks(execute=True):
         workflow.fire("submit", offer.training(title="Soumise"), offer.designer)  # tells the reviewers
@@ -285,10 +285,17 @@ def test_each_renewal_computes_one_combination_the_latest_read_first_behind_the_
     assert "mentor.core.mail.tasks.send_email" in queued
 
     run_tasks(limit=len(queued))
-    assert not client.get(URL).context["result"].renewing  # the lead's, read last
+    assert client.get(URL).context["result"].renewing  # the admin's, computed last, waits
+    client.force_login(offer.lead_reviewer)
+    assert not client.get(URL).context["result"].renewing
+    with django_capture_on_commit_callbacks(execute=True):
+        TrainingFactory(collection=offer.collection, owner=offer.owner, title="Pendant le renouvellement")
+    # A write meanwhile makes both stale again: the admin's, now the oldest, comes next.
+    run_tasks(limit=1)
     client.force_login(offer.admin)
-    assert client.get(URL).context["result"].renewing
+    assert not client.get(URL).context["result"].renewing
     run_tasks()
+    client.force_login(offer.lead_reviewer)
     assert not client.get(URL).context["result"].renewing
 
 
