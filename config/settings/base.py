@@ -204,6 +204,12 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # How long a catalogue search is kept at most (0: never kept). Any change of the offer ends it sooner.
 CATALOGUE_CACHE_SECONDS = int(os.environ.get("CATALOGUE_CACHE_SECONDS", "300"))
+# Catalogue searches counted and ranked by the index each process holds (offer/catalogue/resident.py) rather than
+# in SQL; "0" only to measure the SQL path (bench/).
+CATALOGUE_RESIDENT_INDEX = os.environ.get("CATALOGUE_RESIDENT_INDEX", "1") == "1"
+# "background": a process builds its resident indexes in a thread and searches the database meanwhile (a minute at
+# 100,000 trainings); "inline": the search that needs one waits for it (the tests, the bench's in-process measures).
+RESIDENT_INDEX_BUILD = os.environ.get("RESIDENT_INDEX_BUILD", "background")
 # How long the indicators of the programme are kept at most (0: never kept); after a change of what they count
 # they are renewed in the background and shown meanwhile if not older than INDICATORS_STALE_SECONDS
 # (watch/kept.py). The worker renews them in the cache the web processes read: without a shared cache, 0 (they

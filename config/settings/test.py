@@ -20,6 +20,8 @@ AXES_ENABLED = False
 # A test's writes are never committed, so the catalogue's generation would never change inside it: the tests of
 # the cache switch it on and run the commit callbacks (tests/offer/test_catalogue_cache.py).
 CATALOGUE_CACHE_SECONDS = 0
+# A thread of its own would not see the test's transaction: the search that needs the index builds it.
+RESIDENT_INDEX_BUILD = "inline"
 INDICATORS_CACHE_SECONDS = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than shared-cache memory: there, a second writer fails at once with "table is locked"

@@ -7,14 +7,17 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from .jobs import scheduled
-from .models import EmailStatus, OutgoingEmail
+from .models import EmailStatus, OutgoingEmail, SearchChange
+from .search.resident import KEEP_CHANGES
 
 KEEP_SENT_EMAILS = timedelta(days=90)
 KEEP_FINISHED_TASKS = timedelta(days=30)
 
 
 @scheduled(
-    "15 3 * * *", "Effacer les courriels envoyés depuis 90 jours et les tâches terminées depuis 30 jours"
+    "15 3 * * *",
+    "Effacer les courriels envoyés depuis 90 jours, les tâches terminées depuis 30 jours et le journal des "
+    "index de recherche de plus d'un jour",
 )
 @task()
 def forget_old_work() -> list[int]:
@@ -25,4 +28,6 @@ def forget_old_work() -> list[int]:
         status=EmailStatus.SENT, sent_at__lt=now - KEEP_SENT_EMAILS
     ).delete()
     tasks, _ = DBTaskResult.objects.filter(finished_at__lt=now - KEEP_FINISHED_TASKS).delete()
-    return [emails, tasks]
+    # Every process has caught up with these lines, or will build its resident indexes again (core/search/resident.py).
+    changes, _ = SearchChange.objects.filter(at__lt=now - KEEP_CHANGES).delete()
+    return [emails, tasks, changes]

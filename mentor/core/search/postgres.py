@@ -140,17 +140,23 @@ class PostgresEngine:
             cursor.execute(f"SELECT COUNT(*) FROM {index.table}")
             return cursor.fetchone()[0]
 
-    def _insert_sql(self, index: SearchIndex) -> str:
-        def part_text(part):
-            if isinstance(part, RelatedText):
-                return f"COALESCE((SELECT string_agg({part.expression}, ' ') {part.source}), '')"
-            return f"COALESCE({part}, '')"
+    def texts(self, index: SearchIndex, ids=None) -> list[tuple]:
+        """(id, title, summary, body) of the rows ``ids`` (every row when None), as written: what the index
+        holds once stemmed."""
+        sql = f"SELECT id, {_joined([index.title])}, {_joined(index.summary)}, {_joined(index.body)} "
+        sql += f"FROM {index.source_table}"
+        with self.connection.cursor() as cursor:
+            if ids is None:
+                cursor.execute(sql)
+            else:
+                cursor.execute(f"{sql} WHERE id = ANY(%s)", [list(ids)])
+            return cursor.fetchall()
 
+    def _insert_sql(self, index: SearchIndex) -> str:
         def vector(parts, weight):
-            text = " || ' ' || ".join(part_text(p) for p in parts)
             # PostgreSQL's parser reads "data.gouv.fr" or "a/b" as one host or file token, while a query is split
             # into words (core/search/query.py): split the documents the same way, or such a title never matches.
-            text = f"regexp_replace({text}, '[./@]', ' ', 'g')"
+            text = f"regexp_replace({_joined(parts)}, '[./@]', ' ', 'g')"
             return f"setweight(to_tsvector('{CONFIGURATION}', {text}), '{weight}')"
 
         return (
@@ -158,3 +164,13 @@ class PostgresEngine:
             f"SELECT id, {vector([index.title], 'A')} || {vector(index.summary, 'B')} || {vector(index.body, 'C')} "
             f"FROM {index.source_table}"
         )
+
+
+def _part_text(part) -> str:
+    if isinstance(part, RelatedText):
+        return f"COALESCE((SELECT string_agg({part.expression}, ' ') {part.source}), '')"
+    return f"COALESCE({part}, '')"
+
+
+def _joined(parts) -> str:
+    return " || ' ' || ".join(_part_text(p) for p in parts)

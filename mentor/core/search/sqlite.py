@@ -119,19 +119,28 @@ class Fts5Engine:
             cursor.execute(f"SELECT COUNT(*) FROM {index.table}")
             return cursor.fetchone()[0]
 
+    def texts(self, index: SearchIndex, ids=None) -> list[tuple]:
+        """(id, title, summary, body) of the rows ``ids`` (every row when None), as written: what the index
+        holds once stemmed."""
+        with self.connection.cursor() as cursor:
+            if ids is None:
+                cursor.execute(self._texts_sql(index))
+            else:
+                ids = list(ids)
+                cursor.execute(f"{self._texts_sql(index)} WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
+            return cursor.fetchall()
+
+    def _texts_sql(self, index: SearchIndex) -> str:
+        return (
+            f"SELECT id, {_text(index.title)}, {_joined(index.summary)}, {_joined(index.body)} "
+            f"FROM {index.source_table}"
+        )
+
     def _insert_sql(self, index: SearchIndex) -> str:
-        def text(part):
-            if isinstance(part, RelatedText):
-                return f"COALESCE((SELECT group_concat({part.expression}, ' ') {part.source}), '')"
-            return f"COALESCE({part}, '')"
-
-        def joined(parts):
-            return " || ' ' || ".join(text(p) for p in parts)
-
         return (
             f"INSERT INTO {index.table}(rowid, title, summary, body) "
-            f"SELECT id, mentor_stems({index.title}), mentor_stems({joined(index.summary)}), "
-            f"mentor_stems({joined(index.body)}) FROM {index.source_table}"
+            f"SELECT id, mentor_stems({index.title}), mentor_stems({_joined(index.summary)}), "
+            f"mentor_stems({_joined(index.body)}) FROM {index.source_table}"
         )
 
     def _cursor(self):
@@ -139,3 +148,13 @@ class Fts5Engine:
         self.connection.ensure_connection()
         self.connection.connection.create_function("mentor_stems", 1, stemmed_text, deterministic=True)
         return self.connection.cursor()
+
+
+def _text(part) -> str:
+    if isinstance(part, RelatedText):
+        return f"COALESCE((SELECT group_concat({part.expression}, ' ') {part.source}), '')"
+    return f"COALESCE({part}, '')"
+
+
+def _joined(parts) -> str:
+    return " || ' ' || ".join(_text(p) for p in parts)
