@@ -4,6 +4,7 @@ from django.core.cache import caches
 from django.template import engines
 
 from mentor.bootstrap.reference import load_reference_data
+from mentor.offer.catalogue import resident
 from tests import guards
 
 # The editorial world (tests/editorial/fixtures.py) serves the editorial, contribution, review and browser tests.
@@ -48,3 +49,5 @@ def _empty_caches():
     """Each test starts with empty caches: nothing one test keeps (a search, a rate limit) leaks into another."""
     for cache in caches.all():
         cache.clear()
+    # The catalogue's resident index of this process was built from another test's rows, rolled back since.
+    resident.INDEX.forget()

@@ -6,8 +6,10 @@ them, moving a collection, or changing the objectives a training covers re-index
 same transaction.
 
 Every training is indexed whatever its status: the visibility rule, applied to every search, decides what a user
-finds, so a change of status (even through ``QuerySet.update``) needs no re-indexing. A change of indexed text made
-with ``QuerySet.update`` or ``bulk_create`` does: call ``rebuild()`` (or ``manage.py rebuild_search_index``).
+finds. A change of indexed text made with ``QuerySet.update`` or ``bulk_create`` needs ``rebuild()`` (or
+``manage.py rebuild_search_index``). Every change indexed here is also journalled for the catalogue's resident
+index (``catalogue.resident``), which holds statuses too: a write that sends no signal calls
+``catalogue.cache.catalogue_changed``.
 """
 
 from difflib import SequenceMatcher
@@ -60,18 +62,31 @@ BATCH = 500
 @receiver(post_save, sender=Training, dispatch_uid="offer.search_index.index_training")
 def index_training(sender, instance, using, **kwargs):
     # In the transaction of the save: the index lives in the same database, so it commits or rolls back with it.
-    engine(using).index_rows(TRAINING_INDEX, [instance.pk])
+    _index([instance.pk], using)
 
 
 @receiver(post_delete, sender=Training, dispatch_uid="offer.search_index.forget_training")
 def forget_training(sender, instance, using, **kwargs):
     engine(using).remove_rows(TRAINING_INDEX, [instance.pk])
+    _journal([instance.pk], using)
+
+
+def _index(ids, using) -> None:
+    engine(using).index_rows(TRAINING_INDEX, ids)
+    _journal(ids, using)
+
+
+def _journal(ids, using) -> None:
+    """The catalogue's resident index re-reads the texts of these trainings too."""
+    from .catalogue import resident  # the catalogue reads this module: imported when needed
+
+    resident.changed(ids, using)
 
 
 def _reindex(trainings, using) -> None:
     ids = list(trainings.using(using).order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
-        engine(using).index_rows(TRAINING_INDEX, ids[start : start + BATCH])
+        _index(ids[start : start + BATCH], using)
 
 
 @receiver(
@@ -81,7 +96,7 @@ def index_covered_objectives(sender, instance, action, reverse, pk_set, using, *
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if not reverse:
-        engine(using).index_rows(TRAINING_INDEX, [instance.pk])
+        _index([instance.pk], using)
     elif pk_set:
         _reindex(Training.objects.filter(pk__in=pk_set), using)
     elif action == "post_clear":

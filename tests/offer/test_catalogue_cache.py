@@ -5,6 +5,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from mentor.editorial.models import Label
 from mentor.offer import sessions
+from mentor.offer.catalogue import CatalogueQuery, search_catalogue
 from mentor.offer.enums import OpenTo, Scope, SessionStatus, TrainingStatus
 from mentor.offer.models import Adoption, Training
 from tests.catalogue_world import build_world
@@ -417,6 +419,9 @@ def test_a_search_kept_for_the_ministry_is_what_each_agent_finds(world, reserved
 
 
 def test_the_agents_of_one_ministry_share_a_search(world, reserved, client):
+    search_catalogue(
+        AnonymousUser(), CatalogueQuery()
+    )  # the process builds its resident index at its first search
     first = queries_of_a_search(client, world.a_agent, q="projet")
     other = queries_of_a_search(client, reserved, q="projet")
     elsewhere = queries_of_a_search(client, world.b_agent, q="projet")

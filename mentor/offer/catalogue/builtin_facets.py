@@ -5,8 +5,9 @@ from decimal import Decimal
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.lookups import GreaterThanOrEqual, LessThan
 
-from mentor.offer.enums import Modality, Scope, SessionStatus
+from mentor.offer.enums import Modality, OpenTo, Scope, SessionStatus
 from mentor.offer.models import Collection, Session, in_collections
+from mentor.offer.models.training import collections_in
 from mentor.organisations.models import Organisation
 
 from .facets import ChoiceFacet, FacetDefinition, FacetValue, YesFacet, register_facet
@@ -30,6 +31,9 @@ class CollectionFacet(FacetDefinition):
 
     def group_expression(self, user):
         return F("collection_id")
+
+    def indexed_selection(self, values, user):
+        return [str(pk) for pk in collections_in(values).values_list("pk", flat=True)]
 
     def values(self, counts, selected):
         collections = list(Collection.objects.only("pk", "slug", "name", "parent_id"))
@@ -118,6 +122,9 @@ class OwnerFacet(FacetDefinition):
     def group_expression(self, user):
         return F("owner_id")
 
+    def indexed_selection(self, values, user):
+        return [str(pk) for pk in Organisation.objects.filter(code__in=values).values_list("pk", flat=True)]
+
     def values(self, counts, selected):
         top = {pk for pk, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_OWNERS]}
         # The selected owners are shown whatever their rank, even with no result left, so they can be unselected.
@@ -149,6 +156,37 @@ class OpenRegistrationFacet(YesFacet):
             return open_to_all
         owner, listed = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN).reserved_to(user)
         return open_to_all | Q(pk__in=owner.values("training_id")) | Q(pk__in=listed.values("training_id"))
+
+    def indexed(self, trainings):
+        """ "1" when a session is open to all; else, for each session open to some organisations, ``RESERVED``
+        and the organisations whose agents (and those below) it is open to, the same as ``Session.reserved_to``
+        reads them."""
+        found = {
+            pk: ["1"] for pk in trainings.filter(registration_open_to_all=True).values_list("pk", flat=True)
+        }
+        opened = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN, training__in=trainings)
+        owners = opened.filter(open_to=OpenTo.OWNER).values_list("training_id", "organiser_id")
+        listed = Session.open_to_organisations.through.objects.filter(
+            session__in=opened.filter(open_to=OpenTo.LIST)
+        ).values_list("session__training_id", "organisation_id")
+        for pk, organisation_id in (*owners, *listed):
+            values = found.setdefault(pk, [])
+            values.extend(v for v in (RESERVED, reserved_for(organisation_id)) if v not in values)
+        return found
+
+    def indexed_selection(self, values, user):
+        if not user.is_authenticated or not user.entity_id:
+            return ["1"]
+        return ["1", *(reserved_for(pk) for pk in user.entity.ancestor_ids)]
+
+
+# Indexed values of the open registration facet: a training with an open session reserved to some organisations,
+# and one reserved to a given organisation's agents.
+RESERVED = "reserved"
+
+
+def reserved_for(organisation_id: int) -> str:
+    return f"organisation-{organisation_id}"
 
 
 for definition in (

@@ -31,6 +31,7 @@ from mentor.core import generations
 from mentor.core.models import Generation
 from mentor.organisations.models import Organisation
 
+from . import resident
 from .facets import Facet
 
 GENERATION = "catalogue"
@@ -51,9 +52,11 @@ class Found:
     reserved_open: list[int] = field(default_factory=list)
 
 
-def catalogue_changed(using: str = "default") -> None:
-    """Searches of every audience made from now on (after the current transaction commits) see the change."""
+def catalogue_changed(using: str = "default", training_ids=None) -> None:
+    """Searches of every audience made from now on (after the current transaction commits) see the change:
+    of ``training_ids``, or of anything (None) the resident index holds."""
     generations.bump(GENERATION, using)
+    resident.changed(training_ids, using)
 
 
 def sessions_changed(using: str = "default") -> None:

@@ -3,6 +3,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Case, CharField, Value, When
 
 
@@ -49,6 +50,17 @@ class FacetDefinition:
     def values(self, counts: dict[str, int], selected: list[str]) -> list[FacetValue]:
         """The facet values from ``counts`` (facet value as text -> number of trainings)."""
         raise NotImplementedError
+
+    def indexed(self, trainings) -> dict[int, list[str]]:
+        """The values each of ``trainings`` (a queryset) holds under this facet in the resident index
+        (``catalogue.resident``): what ``group_expression`` gives for a visitor, unless a facet says otherwise."""
+        rows = trainings.annotate(facet_value=self.group_expression(AnonymousUser()))
+        return {pk: [str(v)] for pk, v in rows.values_list("pk", "facet_value") if v is not None}
+
+    def indexed_selection(self, values: list[str], user) -> list[str]:
+        """The indexed values (``indexed``) of the trainings that match ``values`` (already cleaned) for
+        ``user``: a training matches when it holds one of them."""
+        return list(values)
 
 
 class ChoiceFacet(FacetDefinition):

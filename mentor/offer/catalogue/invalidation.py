@@ -1,5 +1,6 @@
 """Every change of what a catalogue search reads renews the generations of the audiences that can see it (see
-``cache``), once the transaction commits.
+``cache``), once the transaction commits, and is journalled in its transaction for the resident index of each
+process (``resident.changed``: the trainings concerned, or everything).
 
 A search reads published trainings, their sessions (open registration, next session, sessions opened to a list),
 adoptions, collections and organisations (names, the tree behind visibility), labels (``editorial`` reports them
@@ -27,6 +28,7 @@ from mentor.offer.enums import Scope, SessionStatus, TrainingStatus
 from mentor.organisations.models import Organisation
 
 from ..models import Adoption, Collection, Session, Training
+from . import resident
 from .cache import catalogue_changed, ministries_changed, sessions_changed
 
 # What decides who sees a training, as (status, scope, owner ministry).
@@ -40,6 +42,8 @@ def trainings_changed(training_ids, using: str = "default", before=(), adopters=
     and as they were in ``before`` (states read before the change, for a change of who sees them). ``adopters``:
     organisations whose ministries saw them until now (an adoption removed). ``seen=False``: only the dates of
     their sessions changed."""
+    if seen:
+        resident.changed(training_ids, using)
     # Read at the commit, not now: the request that writes does not pay for it.
     transaction.on_commit(
         partial(_renew, list(training_ids), using, list(before), list(adopters), seen), using=using
@@ -102,7 +106,7 @@ def _training_saved(sender, instance, using, created, **kwargs):
     loaded = getattr(instance, "_catalogue_state", None)
     if not created and loaded is None:
         # How it was seen is unknown: every audience may have seen it.
-        catalogue_changed(using)
+        catalogue_changed(using, [instance.pk])
     else:
         trainings_changed([instance.pk], using, before=[loaded] if loaded else [])
     instance._catalogue_state = _state(instance)
@@ -111,7 +115,7 @@ def _training_saved(sender, instance, using, created, **kwargs):
 def _training_deleted(sender, instance, using, **kwargs):
     # Its adoptions are gone with it, and with them who saw it: every audience renews.
     if _state(instance) is None or instance.status == TrainingStatus.PUBLISHED:
-        catalogue_changed(using)
+        catalogue_changed(using, [instance.pk])
 
 
 def _session_saved(sender, instance, using, created, **kwargs):

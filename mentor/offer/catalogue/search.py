@@ -10,6 +10,7 @@ from mentor.core.text import unaccent
 from mentor.offer import search_index
 from mentor.offer.models import Session, Training
 
+from . import resident
 from .audience import NOT_UPCOMING_STATUSES, MinistryShare, for_user, reserved_open, shared_by_ministry
 from .cache import Found, kept
 from .counting import facet_counts
@@ -81,11 +82,37 @@ def matching_trainings(user, query: CatalogueQuery):
 
 
 def _search(user, query: CatalogueQuery, page_size: int) -> Found:
-    """The count, the facets and the trainings of the page, in a number of SQL queries that does not depend on the
-    number of results: the number of results and every facet count in one (``counting``), the ids of the page, its
-    rows, and the labels of collections and owners; when a typed word was corrected, one more per corrected word
-    to find how the trainings found write the correction."""
+    """The count, the facets and the trainings of the page: counted and ranked by the resident index
+    (``resident``) unless the order reads the dates of sessions or the process is still building it, then the
+    rows of the page; when a typed word was corrected, one more query per corrected word to find how the
+    trainings found write the correction."""
     text = search_index.parse(query.q, exact=query.exact)
+    searched = None
+    if query.ordering != "next_session" and settings.CATALOGUE_RESIDENT_INDEX:
+        searched = resident.search(user, query, text, page_size)
+    if searched is None:
+        return _search_in_database(user, query, page_size, text)
+    definitions = facet_definitions()
+    facets = [
+        Facet(d.param, d.label, d.values(searched.counts.get(d.param, {}), query.filters.get(d.param, [])))
+        for d in definitions
+    ]
+    rows = with_next_session(Training.objects.filter(pk__in=searched.ids), user).in_bulk()
+    visible = search_index.matching(Training.objects.visible_to(user), text)
+    return Found(
+        count=searched.count,
+        page_number=searched.page_number,
+        trainings=[rows[pk] for pk in searched.ids if pk in rows],
+        facets=facets,
+        corrections=search_index.spellings(visible, text) if searched.count and text.corrections else {},
+        reserved_open=searched.reserved_open,
+    )
+
+
+def _search_in_database(user, query: CatalogueQuery, page_size: int, text) -> Found:
+    """``_search`` in SQL, in a number of queries that does not depend on the number of results: the number of
+    results and every facet count in one (``counting``), the ids of the page, its rows, and the labels of
+    collections and owners."""
     visible = search_index.matching(Training.objects.visible_to(user), text)
     definitions = facet_definitions()
     selected = {d.param: query.filters[d.param] for d in definitions if query.filters.get(d.param)}

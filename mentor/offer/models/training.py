@@ -22,13 +22,30 @@ def ministry_id_of(user) -> int | None:
     return user.entity.ministry_id
 
 
+EVERYONE = "everyone"
+
+
+def audience_of_ministry(ministry_id: int) -> str:
+    return f"ministry-{ministry_id}"
+
+
+def audiences_of(user) -> list[str]:
+    """Who ``user`` is for ``TrainingQuerySet.audiences``: everyone, and an agent of their ministry."""
+    ministry_id = ministry_id_of(user)
+    return [EVERYONE] if ministry_id is None else [EVERYONE, audience_of_ministry(ministry_id)]
+
+
 def in_collections(slugs) -> Q:
     """THE rule of what a collection holds: its own trainings and those of its sub-collections. The catalogue's
     collection facet and the collection page both count with it."""
+    return Q(collection__in=collections_in(slugs).values("pk"))
+
+
+def collections_in(slugs):
+    """The collections whose trainings ``in_collections`` holds: those named and their sub-collections."""
     from .structure import Collection
 
-    chosen = Collection.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs)).values("pk")
-    return Q(collection__in=chosen)
+    return Collection.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs))
 
 
 class TrainingQuerySet(models.QuerySet):
@@ -52,6 +69,24 @@ class TrainingQuerySet(models.QuerySet):
         return published.filter(
             Q(scope=Scope.TRANSVERSE) | Q(owner_ministry_id=ministry_id) | Q(pk__in=adopted_in_ministry)
         )
+
+    def audiences(self) -> dict[int, list[str]]:
+        """``visible_to`` read from the trainings' side, for an index that holds who may see each training (the
+        catalogue's resident index): published trainings only, each with ``EVERYONE`` when cross-government, else
+        ``audience_of_ministry`` of its owner's ministry and of the ministries of the organisations that adopted
+        it. A user sees a training of the index when it has one of ``audiences_of(user)``."""
+        published = self.filter(status=TrainingStatus.PUBLISHED)
+        found: dict[int, list[str]] = {}
+        for pk, scope, ministry_id in published.values_list("pk", "scope", "owner_ministry_id"):
+            if scope == Scope.TRANSVERSE:
+                found[pk] = [EVERYONE]
+            else:
+                found[pk] = [audience_of_ministry(ministry_id)] if ministry_id else []
+        adopted = Adoption.objects.filter(training__in=published.exclude(scope=Scope.TRANSVERSE))
+        for pk, ministry_id in adopted.values_list("training_id", "organisation__ministry_id"):
+            if ministry_id is not None and pk in found:
+                found[pk].append(audience_of_ministry(ministry_id))
+        return found
 
 
 class Training(TimeStampedModel):
