@@ -128,6 +128,7 @@ def run_all(repeat, budget_s):
         for name in (
             "api",
             "api_cold",
+            "api_cold_sql",
             "api_ministry",
             "html",
             "floor",
@@ -140,6 +141,7 @@ def run_all(repeat, budget_s):
             "dashboard_computed",
         )
     }
+    resident_index = _build_resident_index()
     engine_index = engine_searcher = None
     try:
         engine_index = engine_reference.build_index()
@@ -147,7 +149,7 @@ def run_all(repeat, budget_s):
     except Exception as error:  # tantivy missing or failing: the other measures still run
         channels["tantivy"].error = f"{type(error).__name__}: {error}"[:300]
         traceback.print_exc()
-    wrk_lines, mismatches, engine_mismatches, sql_queries = [], [], [], {}
+    wrk_lines, mismatches, engine_mismatches, resident_mismatches, sql_queries = [], [], [], [], {}
     for case, params in CASES.items():
         qs = urlencode(as_params(params))
         api_path = f"/api/v1/trainings/?{qs}"
@@ -161,7 +163,15 @@ def run_all(repeat, budget_s):
             # times that, as agents browsing the same catalogue get it; "api_cold" times the search itself.
             channels["api"].run(case, name, checked_get(client, api_path), repeat, budget_s, warmup=0)
             with override_settings(CATALOGUE_CACHE_SECONDS=0):
-                channels["api_cold"].run(case, name, checked_get(client, api_path), repeat, budget_s)
+                cold = channels["api_cold"].run(case, name, checked_get(client, api_path), repeat, budget_s)
+            with override_settings(CATALOGUE_CACHE_SECONDS=0, CATALOGUE_RESIDENT_INDEX=False):
+                in_sql = channels["api_cold_sql"].run(
+                    case, name, checked_get(client, api_path), repeat, budget_s
+                )
+            if cold and in_sql and _counted(cold.json()) != _counted(in_sql.json()):
+                resident_mismatches.append(
+                    f"{case} / {name} : index résident {cold.json()['count']}, SQL {in_sql.json()['count']}"
+                )
             channels["html"].run(case, name, checked_get(client, f"/catalogue/?{qs}"), repeat, budget_s)
             sql, sql_params = floor_statement(user, params)
 
@@ -213,11 +223,35 @@ def run_all(repeat, budget_s):
     results["tantivy_ratio"] = ratios_to(results, "tantivy")
     results["tantivy_mismatches"] = engine_mismatches
     results["tantivy_index"] = engine_index.figures() if engine_index else None
+    # The resident index must find and count what the SQL search does.
+    results["resident_index"] = resident_index
+    results["resident_mismatches"] = resident_mismatches
     if engine_index:
         engine_index.close()
     results["api_sql_queries"] = sql_queries
     results["one_page_size_bytes"] = {name: len(everything_in_one_page(user)) for name, user in users.items()}
     return results, wrk_lines
+
+
+def _build_resident_index() -> dict:
+    """The catalogue's resident index built by this process, before any measure: its time and memory."""
+    from mentor.offer.catalogue import resident
+
+    from .engine_reference import rss_mb
+
+    before = rss_mb()
+    started = time.perf_counter()
+    searcher = resident.INDEX.searcher()
+    return {
+        "build_s": time.perf_counter() - started,
+        "documents": searcher.num_docs,
+        "rss_growth_mb": rss_mb() - before,
+    }
+
+
+def _counted(body) -> tuple:
+    """What the two searches must agree on: the number of results and every facet's counts."""
+    return body.get("count"), body.get("facets")
 
 
 def ratios_to(results, reference):
@@ -227,7 +261,7 @@ def ratios_to(results, reference):
     if results[reference]["error"]:
         return ratios
     reference_cases = results[reference]["cases"]
-    for channel in ("api", "api_cold", "api_ministry", "html"):
+    for channel in ("api", "api_cold", "api_cold_sql", "api_ministry", "html"):
         if results[channel]["error"]:
             continue
         values = [

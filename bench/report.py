@@ -2,7 +2,8 @@
 
 CHANNELS = {
     "api": "API /api/v1/trainings/",
-    "api_cold": "API, recherche refaite (sans cache)",
+    "api_cold": "API, recherche refaite (sans cache, index résident)",
+    "api_cold_sql": "API, recherche refaite en SQL (sans cache ni index résident, diagnostic)",
     "api_ministry": "API, recherche nouvelle pour l'entité, déjà faite dans son ministère",
     "html": "page /catalogue/",
     "floor": "plancher SQL brut",
@@ -175,6 +176,14 @@ def table(results) -> str:
                 + f", RSS max {export['peak_rss_mb']:.0f} Mo, {export['bytes'] / 1e6:.1f} Mo écrits"
             )
     for run in results["runs"]:
+        resident = run.get("resident_index")
+        if resident:
+            lines.append(
+                f"Index résident {run['engine']} {_n(run['scale'])} formations : {_n(resident['documents'])} "
+                f"documents construits en {resident['build_s']:.1f} s, RSS du processus "
+                f"+{resident['rss_growth_mb']:.0f} Mo ; écarts avec la recherche en SQL (nombre, facettes) : "
+                f"{len(run.get('resident_mismatches', []))}"
+            )
         index = run.get("tantivy_index")
         if index:
             lines.append(
