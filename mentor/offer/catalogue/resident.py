@@ -3,7 +3,7 @@ held by each process, that answers a search's count, page and facet counts in a 
 number of results.
 
 A document holds the texts of ``search_index.TRAINING_INDEX`` (title, summary, body) stemmed as the SQLite engine
-stems them, ranked as it ranks them (bm25 with the same weights, title matches first); who may see the training
+stems them, ranked by tantivy's bm25 with the SQLite engine's weights, title matches first; who may see the training
 (``TrainingQuerySet.audiences``, the visibility rule read from the training's side); the value of each facet
 (``FacetDefinition.indexed``); and the order of the newest first. Every facet is counted over the trainings
 meeting every other facet's selection, as ``counting`` counts in SQL.
