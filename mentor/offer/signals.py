@@ -5,6 +5,7 @@ from django.dispatch import receiver
 from mentor.organisations.models import Organisation
 from mentor.organisations.signals import subtree_moved
 
+from .catalogue import resident
 from .models import Session, Training
 from .sessions import refresh_registration_open_to_all
 
@@ -17,6 +18,8 @@ def refresh_owner_ministry(sender, organisation, **kwargs):
             Organisation.objects.filter(pk=OuterRef("owner_id")).values("ministry_id")[:1]
         )
     )
+    # Who sees the trainings owned or adopted below it may have changed: rare, the resident index is built again.
+    resident.changed(None)
 
 
 @receiver(post_save, sender=Training, dispatch_uid="offer.training_flag_after_save")

@@ -150,3 +150,29 @@ def test_a_web_process_searches_the_database_while_its_thread_builds_the_index(s
     assert searcher is not None and searcher.num_docs == 1
     TrainingFactory(title="Hydrogène vert")
     assert titles(q="hydrogène", ordering="newest") == ["Hydrogène vert", "Mobilité hydrogène"]
+
+
+def test_renaming_an_organisation_or_a_collection_rebuilds_nothing(world):
+    assert world.public.pk not in ids_found(AnonymousUser(), q="publics")
+    world.owner.name = "Direction des achats"
+    world.owner.save()
+    world.collection.name = "Achats publics"
+    world.collection.save()
+    assert not SearchChange.objects.filter(row_id=None).exists()
+    # The collection's trainings are re-read, with its new name.
+    assert world.public.pk in ids_found(AnonymousUser(), q="publics")
+
+
+def test_a_subtree_moved_to_another_ministry_takes_its_trainings_along(world):
+    control = TrainingFactory(title="Contrôle interne", owner=world.owner, metier=True)
+    assert control.pk in ids_found(world.a_agent)
+    assert control.pk not in ids_found(world.b_agent)
+    world.owner.parent = world.ministry_b
+    world.owner.save()
+    assert control.pk in ids_found(world.b_agent)
+    assert control.pk not in ids_found(world.a_agent)
+
+
+def ids_found(user, **params):
+    query = CatalogueQuery.from_params(params)
+    return {t.pk for t in search_catalogue(user, query, page_size=100).page.object_list}

@@ -150,6 +150,13 @@ def _adoption_changed(sender, instance, using, **kwargs):
 
 
 def _changed(sender, using, **kwargs):
+    # What the resident index holds of a collection or an organisation changes only through the trainings that
+    # ``search_index`` re-indexes (a collection's names) or a move of the tree (``offer.signals``): both journal
+    # them. Every audience's searches show their names.
+    catalogue_changed(using, training_ids=())
+
+
+def _rebuilt(sender, using, **kwargs):
     catalogue_changed(using)
 
 
@@ -167,4 +174,4 @@ for model in (Collection, Organisation):
 m2m_changed.connect(
     _session_list_changed, sender=Session.open_to_organisations.through, dispatch_uid="catalogue.session_list"
 )
-index_rebuilt.connect(_changed, dispatch_uid="catalogue.index_rebuilt")
+index_rebuilt.connect(_rebuilt, dispatch_uid="catalogue.index_rebuilt")
