@@ -141,7 +141,7 @@ def run_all(repeat, budget_s):
             "dashboard_computed",
         )
     }
-    resident_index = _build_resident_index()
+    resident_index = build_resident_index()
     engine_index = engine_searcher = None
     try:
         engine_index = engine_reference.build_index()
@@ -168,7 +168,7 @@ def run_all(repeat, budget_s):
                 in_sql = channels["api_cold_sql"].run(
                     case, name, checked_get(client, api_path), repeat, budget_s
                 )
-            if cold and in_sql and _counted(cold.json()) != _counted(in_sql.json()):
+            if cold and in_sql and counted(cold.json()) != counted(in_sql.json()):
                 resident_mismatches.append(
                     f"{case} / {name} : index résident {cold.json()['count']}, SQL {in_sql.json()['count']}"
                 )
@@ -233,7 +233,7 @@ def run_all(repeat, budget_s):
     return results, wrk_lines
 
 
-def _build_resident_index() -> dict:
+def build_resident_index() -> dict:
     """The catalogue's resident index built by this process, before any measure: its time and memory."""
     from mentor.offer.catalogue import resident
 
@@ -249,7 +249,7 @@ def _build_resident_index() -> dict:
     }
 
 
-def _counted(body) -> tuple:
+def counted(body) -> tuple:
     """What the two searches must agree on: the number of results and every facet's counts."""
     return body.get("count"), body.get("facets")
 

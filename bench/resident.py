@@ -40,17 +40,13 @@ def compare(repeat):
     from django.test import Client
     from django.test.utils import override_settings
 
-    from mentor.offer.catalogue import resident
-
-    from .engine_reference import rss_mb
-    from .measure import percentile
+    from .measure import build_resident_index, counted, percentile
     from .mix import CASES, as_params, personas
 
-    before, started = rss_mb(), time.perf_counter()
-    searcher = resident.INDEX.searcher()
+    built = build_resident_index()
     print(
-        f"index résident : {searcher.num_docs} documents en {time.perf_counter() - started:.1f} s, "
-        f"RSS +{rss_mb() - before:.0f} Mo"
+        f"index résident : {built['documents']} documents en {built['build_s']:.1f} s, "
+        f"RSS +{built['rss_growth_mb']:.0f} Mo"
     )
     users = personas()
     clients = {}
@@ -75,7 +71,7 @@ def compare(repeat):
                             raise RuntimeError(f"GET {path} → {response.status_code}")
                 bodies[way], medians[way] = response.json(), statistics.median(samples)
                 everything[way] += samples
-            same = all(bodies["index"][k] == bodies["sql"][k] for k in ("count", "facets"))
+            same = counted(bodies["index"]) == counted(bodies["sql"])
             if not same:
                 mismatches.append(f"{case} / {persona}")
             page = [r["id"] for r in bodies["index"]["results"]] == [

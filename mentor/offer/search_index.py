@@ -62,24 +62,21 @@ BATCH = 500
 @receiver(post_save, sender=Training, dispatch_uid="offer.search_index.index_training")
 def index_training(sender, instance, using, **kwargs):
     # In the transaction of the save: the index lives in the same database, so it commits or rolls back with it.
-    _index([instance.pk], using)
+    # The catalogue's resident index hears of the save from ``catalogue.invalidation``.
+    engine(using).index_rows(TRAINING_INDEX, [instance.pk])
 
 
 @receiver(post_delete, sender=Training, dispatch_uid="offer.search_index.forget_training")
 def forget_training(sender, instance, using, **kwargs):
     engine(using).remove_rows(TRAINING_INDEX, [instance.pk])
-    _journal([instance.pk], using)
 
 
 def _index(ids, using) -> None:
-    engine(using).index_rows(TRAINING_INDEX, ids)
-    _journal(ids, using)
-
-
-def _journal(ids, using) -> None:
-    """The catalogue's resident index re-reads the texts of these trainings too."""
+    """Index again trainings whose related texts changed: the catalogue's resident index re-reads them too, which
+    no save of theirs tells it."""
     from .catalogue import resident  # the catalogue reads this module: imported when needed
 
+    engine(using).index_rows(TRAINING_INDEX, ids)
     resident.changed(ids, using)
 
 

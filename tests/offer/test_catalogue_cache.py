@@ -419,9 +419,8 @@ def test_a_search_kept_for_the_ministry_is_what_each_agent_finds(world, reserved
 
 
 def test_the_agents_of_one_ministry_share_a_search(world, reserved, client):
-    search_catalogue(
-        AnonymousUser(), CatalogueQuery()
-    )  # the process builds its resident index at its first search
+    # The process builds its resident index at its first search: not part of what is counted.
+    search_catalogue(AnonymousUser(), CatalogueQuery())
     first = queries_of_a_search(client, world.a_agent, q="projet")
     other = queries_of_a_search(client, reserved, q="projet")
     elsewhere = queries_of_a_search(client, world.b_agent, q="projet")

@@ -22,3 +22,24 @@ class SearchIndex:
     title: str
     summary: tuple[str | RelatedText, ...]
     body: tuple[str | RelatedText, ...]
+
+
+def joined_sql(parts, aggregate: str) -> str:
+    """The parts (columns of the source table or ``RelatedText``) as one SQL text, separated by spaces; the related
+    rows joined by the engine's ``aggregate`` function (``group_concat``, ``string_agg``), empty text for none."""
+
+    def text(part):
+        if isinstance(part, RelatedText):
+            return f"COALESCE((SELECT {aggregate}({part.expression}, ' ') {part.source}), '')"
+        return f"COALESCE({part}, '')"
+
+    return " || ' ' || ".join(text(p) for p in parts)
+
+
+def texts_sql(index: SearchIndex, aggregate: str) -> str:
+    """Select (id, title, summary, body) of the rows of ``index``, as written: what the index holds once stemmed.
+    The caller adds its ``WHERE`` on ``id``."""
+    return (
+        f"SELECT id, {joined_sql([index.title], aggregate)}, {joined_sql(index.summary, aggregate)}, "
+        f"{joined_sql(index.body, aggregate)} FROM {index.source_table}"
+    )

@@ -6,11 +6,13 @@ the index, so that the search itself is the tsquery alone, answered by the GIN i
 from django.db import transaction
 from django.db.models.expressions import RawSQL
 
-from .index import RelatedText, SearchIndex
+from .index import SearchIndex, joined_sql, texts_sql
 from .near_miss import closest, correctable_words, with_corrections
 from .query import SearchQuery
 
 CONFIGURATION = "mentor_french"
+# PostgreSQL's function that joins the texts of related rows.
+AGGREGATE = "string_agg"
 # The vocabulary keeps only the lexemes a query may hold (``tsquery_text`` takes words of [a-z0-9] only): a host
 # name or a path, also lexemes, could otherwise come back as a correction and break the tsquery syntax.
 QUERYABLE_LEXEME = "~ '^[a-z0-9]+$'"
@@ -141,10 +143,8 @@ class PostgresEngine:
             return cursor.fetchone()[0]
 
     def texts(self, index: SearchIndex, ids=None) -> list[tuple]:
-        """(id, title, summary, body) of the rows ``ids`` (every row when None), as written: what the index
-        holds once stemmed."""
-        sql = f"SELECT id, {_joined([index.title])}, {_joined(index.summary)}, {_joined(index.body)} "
-        sql += f"FROM {index.source_table}"
+        """(id, title, summary, body) of the rows ``ids`` (every row when None), as written."""
+        sql = texts_sql(index, AGGREGATE)
         with self.connection.cursor() as cursor:
             if ids is None:
                 cursor.execute(sql)
@@ -156,7 +156,7 @@ class PostgresEngine:
         def vector(parts, weight):
             # PostgreSQL's parser reads "data.gouv.fr" or "a/b" as one host or file token, while a query is split
             # into words (core/search/query.py): split the documents the same way, or such a title never matches.
-            text = f"regexp_replace({_joined(parts)}, '[./@]', ' ', 'g')"
+            text = f"regexp_replace({joined_sql(parts, AGGREGATE)}, '[./@]', ' ', 'g')"
             return f"setweight(to_tsvector('{CONFIGURATION}', {text}), '{weight}')"
 
         return (
@@ -164,13 +164,3 @@ class PostgresEngine:
             f"SELECT id, {vector([index.title], 'A')} || {vector(index.summary, 'B')} || {vector(index.body, 'C')} "
             f"FROM {index.source_table}"
         )
-
-
-def _part_text(part) -> str:
-    if isinstance(part, RelatedText):
-        return f"COALESCE((SELECT string_agg({part.expression}, ' ') {part.source}), '')"
-    return f"COALESCE({part}, '')"
-
-
-def _joined(parts) -> str:
-    return " || ' ' || ".join(_part_text(p) for p in parts)

@@ -6,10 +6,12 @@ from django.db.models.expressions import RawSQL
 
 from mentor.core.text import stem, stemmed_text
 
-from .index import RelatedText, SearchIndex
+from .index import SearchIndex, joined_sql, texts_sql
 from .near_miss import NEAR_MISS_PREFIX, closest, correctable_words, with_corrections
 from .query import SearchQuery
 
+# SQLite's function that joins the texts of related rows.
+AGGREGATE = "group_concat"
 # bm25 weights of the title, summary and body columns.
 COLUMN_WEIGHTS = (10.0, 3.0, 1.0)
 # Added to the relevance of a row whose title matches, so that title matches always come first.
@@ -120,27 +122,24 @@ class Fts5Engine:
             return cursor.fetchone()[0]
 
     def texts(self, index: SearchIndex, ids=None) -> list[tuple]:
-        """(id, title, summary, body) of the rows ``ids`` (every row when None), as written: what the index
-        holds once stemmed."""
+        """(id, title, summary, body) of the rows ``ids`` (every row when None), as written."""
+        sql = texts_sql(index, AGGREGATE)
         with self.connection.cursor() as cursor:
             if ids is None:
-                cursor.execute(self._texts_sql(index))
+                cursor.execute(sql)
             else:
                 ids = list(ids)
-                cursor.execute(f"{self._texts_sql(index)} WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
+                cursor.execute(f"{sql} WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
             return cursor.fetchall()
 
-    def _texts_sql(self, index: SearchIndex) -> str:
-        return (
-            f"SELECT id, {_text(index.title)}, {_joined(index.summary)}, {_joined(index.body)} "
-            f"FROM {index.source_table}"
-        )
-
     def _insert_sql(self, index: SearchIndex) -> str:
+        def stems(parts):
+            return f"mentor_stems({joined_sql(parts, AGGREGATE)})"
+
         return (
             f"INSERT INTO {index.table}(rowid, title, summary, body) "
-            f"SELECT id, mentor_stems({index.title}), mentor_stems({_joined(index.summary)}), "
-            f"mentor_stems({_joined(index.body)}) FROM {index.source_table}"
+            f"SELECT id, mentor_stems({index.title}), {stems(index.summary)}, {stems(index.body)} "
+            f"FROM {index.source_table}"
         )
 
     def _cursor(self):
@@ -148,13 +147,3 @@ class Fts5Engine:
         self.connection.ensure_connection()
         self.connection.connection.create_function("mentor_stems", 1, stemmed_text, deterministic=True)
         return self.connection.cursor()
-
-
-def _text(part) -> str:
-    if isinstance(part, RelatedText):
-        return f"COALESCE((SELECT group_concat({part.expression}, ' ') {part.source}), '')"
-    return f"COALESCE({part}, '')"
-
-
-def _joined(parts) -> str:
-    return " || ' ' || ".join(_text(p) for p in parts)

@@ -98,13 +98,17 @@ def _search(user, query: CatalogueQuery, page_size: int) -> Found:
         for d in definitions
     ]
     rows = with_next_session(Training.objects.filter(pk__in=searched.ids), user).in_bulk()
-    visible = search_index.matching(Training.objects.visible_to(user), text)
+    corrections = {}
+    if searched.count and text.corrections:
+        corrections = search_index.spellings(
+            search_index.matching(Training.objects.visible_to(user), text), text
+        )
     return Found(
         count=searched.count,
         page_number=searched.page_number,
         trainings=[rows[pk] for pk in searched.ids if pk in rows],
         facets=facets,
-        corrections=search_index.spellings(visible, text) if searched.count and text.corrections else {},
+        corrections=corrections,
         reserved_open=searched.reserved_open,
     )
 
