@@ -176,3 +176,14 @@ def test_a_subtree_moved_to_another_ministry_takes_its_trainings_along(world):
 def ids_found(user, **params):
     query = CatalogueQuery.from_params(params)
     return {t.pk for t in search_catalogue(user, query, page_size=100).page.object_list}
+
+
+def test_a_cross_government_training_changed_is_re_read_alone(world, django_capture_on_commit_callbacks):
+    titles()
+    last = SearchChange.objects.order_by("-id").values_list("id", flat=True).first()
+    with django_capture_on_commit_callbacks(execute=True):  # the audiences are renewed at the commit
+        public = Training.objects.get(pk=world.public.pk)
+        public.teaser = "Conduire un projet de tramway"
+        public.save()
+    assert set(SearchChange.objects.filter(id__gt=last).values_list("row_id", flat=True)) == {world.public.pk}
+    assert titles(q="tramway") == [world.public.title]

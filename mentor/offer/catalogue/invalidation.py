@@ -59,7 +59,8 @@ def _renew(training_ids, using, before, adopters, seen_by_audiences):
     if not seen_by_audiences:
         return
     if any(scope == Scope.TRANSVERSE for _, scope, _ in seen):
-        catalogue_changed(using)
+        # Every audience's searches; the resident index has the trainings from ``trainings_changed`` already.
+        catalogue_changed(using, training_ids=())
         return
     adopting = Organisation.objects.using(using).filter(
         Q(pk__in=adopters) | Q(adoptions__training_id__in=training_ids)
