@@ -11,8 +11,8 @@ Who can see a change of a training, its sessions or its labels: nobody when it i
 after (a draft edited, a session planned for it); everybody when it is cross-government; otherwise the agents of
 its owner's ministry and of the ministries that adopted it (``visible_to``). Collections, organisations and the
 index reach everybody. A session of a published training changes what they see only when it opens or closes
-registration (its status, or to whom it is open, while registration is open); its new dates or capacity change
-only what shows the dates of sessions (``cache.sessions_changed``). The one approximation: near-miss corrections read the vocabulary of every indexed training,
+registration (its status, or to whom it is open, while registration is open); its new dates change only what shows
+the dates of sessions (``cache.sessions_changed``); its capacity or place, nothing a search reads. The one approximation: near-miss corrections read the vocabulary of every indexed training,
 drafts included, so a draft that adds a word may change the correction of a typo that only it holds; an entry kept
 from before still shows the correction, which is what such a search should show anyway.
 """
@@ -33,8 +33,12 @@ from .cache import catalogue_changed, ministries_changed, sessions_changed
 
 # What decides who sees a training, as (status, scope, owner ministry).
 STATE_FIELDS = ("status", "scope", "owner_ministry_id")
-# What decides whether a session is open to registration, and to whom.
-OPENING_FIELDS = ("status", "open_to", "training_id")
+# What decides whether a session is open to registration, and to whom (the organiser's agents, when it is open
+# to the organiser's own).
+OPENING_FIELDS = ("status", "open_to", "training_id", "organiser_id")
+# All a search reads of a session: the above and its start (the next session of a training). Its capacity, place
+# or title, shown on the training's page only, are not read.
+READ_FIELDS = (*OPENING_FIELDS, "starts_at")
 
 
 def trainings_changed(training_ids, using: str = "default", before=(), adopters=(), seen=True) -> None:
@@ -92,7 +96,7 @@ def _remember_state(sender, instance, **kwargs):
 
 
 def _remember_opening(sender, instance, **kwargs):
-    instance._catalogue_opening = _opening(instance) if instance.pk else None
+    instance._catalogue_read = _loaded(instance, READ_FIELDS) if instance.pk else None
 
 
 def _opens_or_closes(before, after) -> bool:
@@ -120,13 +124,16 @@ def _training_deleted(sender, instance, using, **kwargs):
 
 
 def _session_saved(sender, instance, using, created, **kwargs):
-    after = _opening(instance)
+    before, read = getattr(instance, "_catalogue_read", None), _loaded(instance, READ_FIELDS)
+    instance._catalogue_read = read
     if created:
+        after = _opening(instance)
         seen = after is None or after[0] == SessionStatus.REGISTRATION_OPEN
+    elif before is not None and before == read:
+        return  # nothing a search reads changed
     else:
-        seen = _opens_or_closes(getattr(instance, "_catalogue_opening", None), after)
+        seen = _opens_or_closes(before and before[: len(OPENING_FIELDS)], _opening(instance))
     trainings_changed([instance.training_id], using, seen=seen)
-    instance._catalogue_opening = after
 
 
 def _session_deleted(sender, instance, using, **kwargs):
