@@ -16,6 +16,7 @@ from django.utils import timezone
 from mentor.editorial.models import Label
 from mentor.offer import sessions
 from mentor.offer.catalogue import CatalogueQuery, search_catalogue
+from mentor.offer.catalogue.cache import sessions_changed
 from mentor.offer.enums import OpenTo, Scope, SessionStatus, TrainingStatus
 from mentor.offer.models import Adoption, Training
 from tests.catalogue_world import build_world
@@ -259,8 +260,8 @@ def test_the_api_keeps_its_links_per_site_address(world, client):
 
 
 def queries_of_a_search(client, user, **params):
-    """How many queries a search takes for ``user`` on the catalogue page (which keeps no rendering of its own,
-    unlike the API): as few as a kept search needs, or a whole search."""
+    """How many queries a search takes for ``user`` on the catalogue page: as few as a kept page needs, more for a
+    page rendered again from a kept search (after new dates of sessions), or a whole search."""
     if user is None:
         client.logout()
     else:
@@ -270,19 +271,26 @@ def queries_of_a_search(client, user, **params):
     return len(queries)
 
 
-def kept_and_renewed(world, client, change, django_capture_on_commit_callbacks):
-    """The audiences (anonymous, agent of A, agent of B) whose entries ``change`` kept, and those it renewed."""
-    audiences = {"anonyme": None, "agent A": world.a_agent, "agent B": world.b_agent}
-    served = {}
-    for name, user in audiences.items():
+def served_from_kept_searches(client, users, django_capture_on_commit_callbacks):
+    """The queries of the catalogue page of each of ``users`` rendered again from their kept search: the pages
+    are made once, then renewed by new dates of sessions, which keep the searches."""
+    for user in users:
         queries_of_a_search(client, user)
-        served[name] = queries_of_a_search(client, user)
+    with django_capture_on_commit_callbacks(execute=True):
+        sessions_changed()
+    return {user: queries_of_a_search(client, user) for user in users}
+
+
+def kept_and_renewed(world, client, change, django_capture_on_commit_callbacks):
+    """The audiences (anonymous, agent of A, agent of B) whose searches ``change`` kept, and those it renewed."""
+    audiences = {"anonyme": None, "agent A": world.a_agent, "agent B": world.b_agent}
+    served = served_from_kept_searches(client, audiences.values(), django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         change()
     after = {name: queries_of_a_search(client, user) for name, user in audiences.items()}
     return (
-        {name for name in audiences if after[name] == served[name]},
-        {name for name in audiences if after[name] > served[name]},
+        {name for name, user in audiences.items() if after[name] <= served[user]},
+        {name for name, user in audiences.items() if after[name] > served[user]},
     )
 
 
@@ -457,8 +465,7 @@ def test_new_dates_of_a_session_keep_the_searches_and_show_at_once(
     first = next_start(world.a_agent)
     by_date = next_start(world.a_agent, ordering="next_session")
     assert first == by_date
-    queries_of_a_search(client, None)
-    served = {user: queries_of_a_search(client, user) for user in (world.a_agent, None)}
+    served = served_from_kept_searches(client, (world.a_agent, None), django_capture_on_commit_callbacks)
     session = type(session).objects.get(pk=session.pk)
     with django_capture_on_commit_callbacks(execute=True):
         session.starts_at += timedelta(days=1)
@@ -470,3 +477,46 @@ def test_new_dates_of_a_session_keep_the_searches_and_show_at_once(
     assert next_start(world.a_agent, ordering="next_session") == moved  # a search by date is made again
     # Nobody's search was made again for new dates: only the next sessions of the page were read.
     assert {user: queries_of_a_search(client, user) for user in (world.a_agent, None)} == served
+
+
+def test_a_new_capacity_or_place_of_a_session_renews_nothing(world, client, django_capture_on_commit_callbacks):
+    audiences = (None, world.a_agent, world.b_agent)
+    for user in audiences:
+        queries_of_a_search(client, user)
+    kept_pages = {user: queries_of_a_search(client, user) for user in audiences}
+    session = world.secret.sessions.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.capacity = (session.capacity or 10) + 5
+        session.place = "Salle 204"
+        session.save()
+    assert {user: queries_of_a_search(client, user) for user in audiences} == kept_pages
+
+
+def test_a_session_reserved_to_its_organisers_agents_given_to_another_organiser_renews_the_ministry(
+    world, reserved, client, django_capture_on_commit_callbacks
+):
+    def open_count(user):
+        client.force_login(user)
+        return counts(search(client, q="projet", open_registration="1"), "open_registration")["1"]
+
+    assert (open_count(world.a_agent), open_count(reserved)) == (1, 0)
+    session = world.a_agent.entity.organised_sessions.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.organiser = reserved.entity
+        session.save()
+    assert (open_count(world.a_agent), open_count(reserved)) == (0, 1)
+
+
+def test_the_page_is_kept_rendered_for_its_audience(world, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(25):
+            TrainingFactory(title=f"Projet {n:02d}", owner=world.ministry_b)
+    first = client.get(reverse("www:catalogue"), {"q": "projet", "utm_source": "lettre"})
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(reverse("www:catalogue"), {"q": "projet"})
+    assert len(again) == 1  # the generations: no search, no row
+    html = second.content.decode()
+    assert "Projet 00" in html and "26 formations trouvées" in html
+    # The pagination's links carry the search alone, not what the first visitor had in the address.
+    assert "?q=projet&amp;page=2" in html
+    assert "utm_source" not in first.content.decode() + html

@@ -1,11 +1,16 @@
 """The catalogue page. Search, facets and their counts come from ``mentor.offer.catalogue``; this view only
 turns them into a page whose filters live in the URL, so that it works without JavaScript and can be shared."""
 
+from types import SimpleNamespace
+
+from django.http import QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from mentor.editorial.labels import attach_valid_labels
 from mentor.offer.catalogue import CatalogueQuery, search_catalogue
+from mentor.offer.catalogue.cache import kept
 
 ORDERING_LABELS = [
     ("relevance", "Pertinence"),
@@ -17,7 +22,15 @@ PAGE_SIZE = 20
 
 def catalogue(request):
     query = CatalogueQuery.from_params(request.GET)
-    result = search_catalogue(request.user, query, page_size=PAGE_SIZE)
+    # Everything below the header is decided by the search alone: it is kept rendered with the search, for the
+    # same audience and until the same change of the catalogue (as the API keeps its body), so that a search
+    # already made costs no rendering of its results.
+    results = kept(request.user, query, PAGE_SIZE, lambda: _results(request.user, query), part="page")
+    return render(request, "www/catalogue/catalogue.html", {"query": query, "results": results})
+
+
+def _results(user, query):
+    result = search_catalogue(user, query, page_size=PAGE_SIZE)
     page = result.page
     attach_valid_labels(page.object_list)
     # django-dsfr's pagination shows this elided range of page numbers.
@@ -46,5 +59,8 @@ def catalogue(request):
         "csv_url": reverse("api:training-list")
         + "?"
         + "&".join(filter(None, [shown.to_querystring(page=1), "format=csv"])),
+        # django-dsfr's pagination builds its links from the request's parameters: it is given the search's own,
+        # so that what is kept for everyone holds nothing else a visitor put in the address.
+        "request": SimpleNamespace(GET=QueryDict(shown.to_querystring())),
     }
-    return render(request, "www/catalogue/catalogue.html", context)
+    return render_to_string("www/catalogue/includes/results.html", context)
