@@ -289,7 +289,7 @@ def test_the_search_costs_a_fixed_number_of_queries(world, django_assert_num_que
         TrainingFactory(title=f"Formation {n}")
     search(world.a_agent)  # the process builds its resident index at its first search
     # The vocabulary (is each word known?), the journal of changes, the labels of collections and owners of the
-    # facets, the page's rows.
-    with django_assert_num_queries(5):
+    # facets, the page's rows, their next sessions for the user.
+    with django_assert_num_queries(6):
         result = search(world.a_agent, q="formation", modality="e_learning")
     assert result.page.object_list

@@ -479,7 +479,9 @@ def test_new_dates_of_a_session_keep_the_searches_and_show_at_once(
     assert {user: queries_of_a_search(client, user) for user in (world.a_agent, None)} == served
 
 
-def test_a_new_capacity_or_place_of_a_session_renews_nothing(world, client, django_capture_on_commit_callbacks):
+def test_a_new_capacity_or_place_of_a_session_renews_nothing(
+    world, client, django_capture_on_commit_callbacks
+):
     audiences = (None, world.a_agent, world.b_agent)
     for user in audiences:
         queries_of_a_search(client, user)

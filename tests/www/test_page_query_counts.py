@@ -50,7 +50,7 @@ def test_the_catalogue_page(client, realm, django_assert_num_queries, extra):
         SessionFactory(training=TrainingFactory(title=f"Formation publiée {n}", collection=realm.management))
     client.force_login(realm.users["agent"])
     resident.INDEX.searcher()  # the process has built its resident index (its first search does)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(reverse("www:catalogue"))
     assert f"Formation publiée {extra - 1}" in response.content.decode()
 

@@ -43,7 +43,9 @@ SESSIONS_GENERATION = "catalogue:sessions"
 class Found:
     count: int
     page_number: int
-    trainings: list  # of Training, annotated with ``next_session_start``
+    trainings: (
+        list  # of Training, with ``next_session_start`` when ordered by it (else ``audience.for_user``)
+    )
     facets: list[Facet]
     # Corrected typed words -> the word searched instead, as the trainings found write it.
     corrections: dict[str, str] = field(default_factory=dict)

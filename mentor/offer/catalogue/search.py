@@ -43,13 +43,11 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
     audience until the catalogue changes (``cache``), and most searches of an agent are kept for every agent of
     their ministry (``audience``).
     """
-    if not settings.CATALOGUE_CACHE_SECONDS:
-        found = _search(user, query, page_size)
-    elif query.ordering == "next_session":  # ordered by the dates of sessions: kept with them, for the entity
+    if query.ordering == "next_session":  # ordered by the dates of sessions: kept with them, for the entity
         found = kept(user, query, page_size, lambda: _search(user, query, page_size))
     else:
         # Kept without the dates of sessions, for the ministry when it can be; the user's own part is added.
-        share = shared_by_ministry(user, query)
+        share = shared_by_ministry(user, query) if settings.CATALOGUE_CACHE_SECONDS else None
         searcher = share or user
         found = kept(
             searcher,
@@ -84,7 +82,8 @@ def matching_trainings(user, query: CatalogueQuery):
 def _search(user, query: CatalogueQuery, page_size: int) -> Found:
     """The count, the facets and the trainings of the page: counted and ranked by the resident index
     (``resident``) unless the order reads the dates of sessions or the process is still building it, then the
-    rows of the page; when a typed word was corrected, one more query per corrected word to find how the
+    rows of the page, with their next session only when ordered by it (otherwise ``audience.for_user`` reads the
+    next sessions of the page for the user, the search being kept without them); when a typed word was corrected, one more query per corrected word to find how the
     trainings found write the correction."""
     text = search_index.parse(query.q, exact=query.exact)
     searched = None
@@ -97,7 +96,7 @@ def _search(user, query: CatalogueQuery, page_size: int) -> Found:
         Facet(d.param, d.label, d.values(searched.counts.get(d.param, {}), query.filters.get(d.param, [])))
         for d in definitions
     ]
-    rows = with_next_session(Training.objects.filter(pk__in=searched.ids), user).in_bulk()
+    rows = _listed(Training.objects.filter(pk__in=searched.ids)).in_bulk()
     corrections = {}
     if searched.count and text.corrections:
         corrections = search_index.spellings(
@@ -141,7 +140,10 @@ def _search_in_database(user, query: CatalogueQuery, page_size: int, text) -> Fo
     # Two short queries: as one statement, PostgreSQL re-plans the page's ids as a join and reads every result's
     # wide row again.
     ids = list(page.object_list)
-    rows = with_next_session(Training.objects.filter(pk__in=ids), user).in_bulk()
+    rows = _listed(Training.objects.filter(pk__in=ids))
+    if query.ordering == "next_session":
+        rows = with_next_session(rows, user)
+    rows = rows.in_bulk()
     return Found(
         count=paginator.count,
         page_number=page.number,
@@ -164,11 +166,16 @@ def _next_session(user):
     )
 
 
-def with_next_session(queryset, user):
-    """The rows of a list of trainings: collection and owner joined, long texts left out, and the start of the
-    next session ``user`` may see (``next_session_start``)."""
+def _listed(queryset):
+    """The rows of a list of trainings: collection and owner joined, long texts left out."""
     # A list shows no long text: reading it for 20 rows would cost more than the rest of the query.
-    queryset = queryset.select_related("collection", "owner").defer(*LONG_TEXTS)
+    return queryset.select_related("collection", "owner").defer(*LONG_TEXTS)
+
+
+def with_next_session(queryset, user):
+    """The rows of a list of trainings (``_listed``) and the start of the next session ``user`` may see
+    (``next_session_start``)."""
+    queryset = _listed(queryset)
     if "next_session_start" in queryset.query.annotations:  # already ordered by it
         return queryset
     return queryset.annotate(next_session_start=_next_session(user))
