@@ -131,6 +131,7 @@ def run_all(repeat, budget_s):
             "api_cold_sql",
             "api_ministry",
             "html",
+            "html_cold",
             "floor",
             "tantivy",
             "training_page",
@@ -173,6 +174,10 @@ def run_all(repeat, budget_s):
                     f"{case} / {name} : index résident {cold.json()['count']}, SQL {in_sql.json()['count']}"
                 )
             channels["html"].run(case, name, checked_get(client, f"/catalogue/?{qs}"), repeat, budget_s)
+            with override_settings(CATALOGUE_CACHE_SECONDS=0):
+                channels["html_cold"].run(
+                    case, name, checked_get(client, f"/catalogue/?{qs}"), repeat, budget_s
+                )
             sql, sql_params = floor_statement(user, params)
 
             def floor(sql=sql, sql_params=sql_params):
@@ -261,7 +266,7 @@ def ratios_to(results, reference):
     if results[reference]["error"]:
         return ratios
     reference_cases = results[reference]["cases"]
-    for channel in ("api", "api_cold", "api_cold_sql", "api_ministry", "html"):
+    for channel in ("api", "api_cold", "api_cold_sql", "api_ministry", "html", "html_cold"):
         if results[channel]["error"]:
             continue
         values = [

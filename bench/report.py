@@ -6,6 +6,7 @@ CHANNELS = {
     "api_cold_sql": "API, recherche refaite en SQL (sans cache ni index résident, diagnostic)",
     "api_ministry": "API, recherche nouvelle pour l'entité, déjà faite dans son ministère",
     "html": "page /catalogue/",
+    "html_cold": "page /catalogue/, recherche refaite (sans cache, index résident)",
     "floor": "plancher SQL brut",
     "tantivy": "référence moteur de recherche (tantivy)",
     "training_page": "page formation",
@@ -44,7 +45,9 @@ def _rows(run):
             label = f"{label} (indisponible)"
         gain = (
             one_page / stats["p50"]
-            if channel in ("api", "api_cold", "api_ministry", "html") and one_page and stats.get("p50")
+            if channel in ("api", "api_cold", "api_ministry", "html", "html_cold")
+            and one_page
+            and stats.get("p50")
             else None
         )
         yield [
@@ -207,7 +210,16 @@ def growth(runs) -> dict:
     for engine in {run["engine"] for run in runs}:
         ordered = sorted((r for r in runs if r["engine"] == engine), key=lambda r: r["scale"])
         for small, large in zip(ordered, ordered[1:], strict=False):
-            for channel in ("api", "api_cold", "api_ministry", "html", "floor", "tantivy"):
+            for channel in (
+                "api",
+                "api_cold",
+                "api_ministry",
+                "html",
+                "html_cold",
+                "training_page",
+                "floor",
+                "tantivy",
+            ):
                 before = (small[channel].get("summary") or {}).get("p50")
                 after = (large[channel].get("summary") or {}).get("p50")
                 if before and after:

@@ -125,10 +125,15 @@ def run_traffic_model(env, engine, scale, args):
         str(args.seed),
     )
     ports = [args.http_port + 1, args.http_port + 2, args.http_port + 3]
+    # Each worker builds its resident index in a thread at its first search (about 20 s at 100,000 trainings) and
+    # searches in SQL meanwhile: the warm-up lasts long enough for the measure to be of a server that has run.
+    warm_up_s = max(10, scale // 2000)
     result = {
         "traffic": {
             "model": model,
-            **run_traffic(env, measured, warm_up, ports, args.redis_port, args.load_seconds),
+            **run_traffic(
+                env, measured, warm_up, ports, args.redis_port, args.load_seconds, warm_up_s=warm_up_s
+            ),
         }
     }
     if engine == "postgresql":
@@ -136,7 +141,15 @@ def run_traffic_model(env, engine, scale, args):
             f"== {engine}, {scale} formations : deux instances, un Redis ({args.load_seconds} s)", flush=True
         )
         result["pair"] = run_traffic(
-            env, measured, warm_up, ports, args.redis_port, args.load_seconds, instances=2, workers=1
+            env,
+            measured,
+            warm_up,
+            ports,
+            args.redis_port,
+            args.load_seconds,
+            instances=2,
+            workers=1,
+            warm_up_s=warm_up_s,
         )
     return result
 
