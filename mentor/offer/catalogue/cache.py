@@ -43,9 +43,8 @@ SESSIONS_GENERATION = "catalogue:sessions"
 class Found:
     count: int
     page_number: int
-    trainings: (
-        list  # of Training, with ``next_session_start`` when ordered by it (else ``audience.for_user``)
-    )
+    # Of Training; their ``next_session_start`` is read by ``audience.for_user``, or annotated when ordered by it.
+    trainings: list
     facets: list[Facet]
     # Corrected typed words -> the word searched instead, as the trainings found write it.
     corrections: dict[str, str] = field(default_factory=dict)

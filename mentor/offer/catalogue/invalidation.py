@@ -12,9 +12,10 @@ after (a draft edited, a session planned for it); everybody when it is cross-gov
 its owner's ministry and of the ministries that adopted it (``visible_to``). Collections, organisations and the
 index reach everybody. A session of a published training changes what they see only when it opens or closes
 registration (its status, or to whom it is open, while registration is open); its new dates change only what shows
-the dates of sessions (``cache.sessions_changed``); its capacity or place, nothing a search reads. The one approximation: near-miss corrections read the vocabulary of every indexed training,
-drafts included, so a draft that adds a word may change the correction of a typo that only it holds; an entry kept
-from before still shows the correction, which is what such a search should show anyway.
+the dates of sessions (``cache.sessions_changed``); its capacity or place, nothing a search reads. The one
+approximation: near-miss corrections read the vocabulary of every indexed training, drafts included, so a draft that
+adds a word may change the correction of a typo that only it holds; an entry kept from before still shows the
+correction, which is what such a search should show anyway.
 """
 
 from functools import partial
