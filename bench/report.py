@@ -220,8 +220,9 @@ def growth(runs) -> dict:
                 "floor",
                 "tantivy",
             ):
-                before = (small[channel].get("summary") or {}).get("p50")
-                after = (large[channel].get("summary") or {}).get("p50")
+                # A run recorded before a measure existed has no such channel.
+                before = (small.get(channel, {}).get("summary") or {}).get("p50")
+                after = (large.get(channel, {}).get("summary") or {}).get("p50")
                 if before and after:
                     result.setdefault(engine, {})[channel] = {
                         "from": small["scale"],

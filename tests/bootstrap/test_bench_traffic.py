@@ -11,7 +11,7 @@ from django.test import Client
 
 from bench import traffic, writes
 from bench.load import _cache_delta
-from bench.report import table
+from bench.report import growth, table
 from mentor.core.models import Generation
 from mentor.offer.catalogue.query import ORDERINGS
 from mentor.offer.models import Session, Training
@@ -194,3 +194,21 @@ def test_the_report_proves_the_pair_shares_its_entries_or_says_it_does_not():
     assert "réponse de B DIFFÉRENTE à celle de A" in table(
         {"runs": [_run(pair_stats=_traffic(1, 1, shared_entry=proof))]}
     )
+
+
+def test_the_report_shows_the_page_made_again_and_how_the_training_page_grows():
+    small, large = _run(), _run()
+    large["scale"] = 100000
+    small["html_cold"] = {"summary": {"p50": 20.0, "p95": 30.0, "p99": 35.0}}
+    large["training_page"] = {"summary": {"p50": 1.5, "p95": 2.0, "p99": 3.0}}
+    runs = [small, large]  # the larger run has no "html_cold", as one recorded before that measure
+    text = table({"runs": runs, "growth": growth(runs)})
+    assert (
+        "| postgresql | 10\u202f000 | page /catalogue/, recherche refaite (sans cache, index résident) "
+        "| 20.0 | 30.0 | 35.0 |"
+    ) in text
+    assert (
+        "Croissance postgresql page formation de 10\u202f000 à 100\u202f000 formations (× 10) : p50 × 1.50"
+        in text
+    )
+    assert "Croissance postgresql page /catalogue/, recherche refaite" not in text
