@@ -140,10 +140,8 @@ def _search_in_database(user, query: CatalogueQuery, page_size: int, text) -> Fo
     # Two short queries: as one statement, PostgreSQL re-plans the page's ids as a join and reads every result's
     # wide row again.
     ids = list(page.object_list)
-    rows = _listed(Training.objects.filter(pk__in=ids))
-    if query.ordering == "next_session":
-        rows = with_next_session(rows, user)
-    rows = rows.in_bulk()
+    rows = Training.objects.filter(pk__in=ids)
+    rows = (with_next_session(rows, user) if query.ordering == "next_session" else _listed(rows)).in_bulk()
     return Found(
         count=paginator.count,
         page_number=page.number,
