@@ -1,5 +1,6 @@
 import hashlib
 import json
+from functools import cache
 
 from django.db.models import F
 from django.shortcuts import get_object_or_404
@@ -15,10 +16,10 @@ from mentor.offer.catalogue import (
     ORDERINGS,
     CatalogueQuery,
     facet_definitions,
+    kept_rendering,
     matching_trainings,
-    search_catalogue,
 )
-from mentor.offer.catalogue.cache import kept
+from mentor.offer.catalogue.builtin_facets import OpenRegistrationFacet
 from mentor.offer.models import Session, Training
 
 from .pagination import PAGE_PARAMETERS, page_of, paginated
@@ -97,19 +98,18 @@ class TrainingViewSet(viewsets.ViewSet):
         if request.query_params.get("format") == "csv":
             return csv_response(matching_trainings(request.user, query), request.user)
         page_size = page_size_of(request)
-        # The whole body is kept with the search it renders (same audience, same generation of the catalogue):
-        # its links are absolute, so it is kept per site address.
-        body = kept(
+        # The whole body is kept with the search it renders (same audience, same generation of the catalogue),
+        # the user's own part filled in: its links are absolute, so it is kept per site address.
+        body, own = kept_rendering(
             request.user,
             query,
             page_size,
-            lambda: self._catalogue_body(request, query, page_size),
+            lambda result: self._catalogue_body(request, result),
             part=f"api {request.build_absolute_uri('/')}",
         )
-        return Response(body)
+        return Response(_with_own_part(body, own))
 
-    def _catalogue_body(self, request, query, page_size):
-        result = search_catalogue(request.user, query, page_size)
+    def _catalogue_body(self, request, result):
         page = result.page
         return {
             "count": result.count,
@@ -214,3 +214,31 @@ def page_size_of(request) -> int:
             {"page_size": [f"Indiquez un nombre entier de 1 à {MAX_PAGE_SIZE}."]}, code="invalid"
         )
     return int(raw)
+
+
+@cache
+def _next_session_field():
+    """How the catalogue's serializer writes a next session (built once: a serializer's fields cost to build)."""
+    return CatalogueTrainingSerializer().fields["next_session_start"]
+
+
+def _with_own_part(body: dict, own) -> dict:
+    """A catalogue body kept for its audience with the user's own part (``offer.catalogue.audience.Own``): the
+    next session of each training and the "open registration" count."""
+    start = _next_session_field()
+    results = [
+        {**training, "next_session_start": start.to_representation(own.starts[training["id"]])}
+        if training["id"] in own.starts
+        else training
+        for training in body["results"]
+    ]
+    facets = body["facets"]
+    if own.open_added:
+        facets = {
+            **facets,
+            OpenRegistrationFacet.param: [
+                {**value, "count": value["count"] + own.open_added}
+                for value in facets[OpenRegistrationFacet.param]
+            ],
+        }
+    return {**body, "results": results, "facets": facets}

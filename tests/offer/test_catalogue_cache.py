@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mentor.core.templatetags.french import long_date
 from mentor.editorial.models import Label
 from mentor.offer import sessions
 from mentor.offer.catalogue import CatalogueQuery, search_catalogue
-from mentor.offer.catalogue.cache import sessions_changed
 from mentor.offer.enums import OpenTo, Scope, SessionStatus, TrainingStatus
 from mentor.offer.models import Adoption, Training
 from tests.catalogue_world import build_world
@@ -66,8 +66,9 @@ def test_the_same_search_is_served_again_without_searching(world, client):
         second = search(client, q="projet")
     assert second == first
     assert ids(second) == {world.public.pk}
-    # The generation only: no count, no facet, no full-text query, no row.
-    assert len(again) == 1
+    # The generations and the visitor's own part (the next sessions of the page): no count, no facet, no
+    # full-text query, no training.
+    assert len(again) == 2
     assert len(first_queries) > 3
 
 
@@ -210,7 +211,7 @@ def test_a_change_rolled_back_keeps_the_entries(world, client, django_capture_on
         world.public.save()
     with CaptureQueriesContext(connection) as again:
         search(client, q="projet")
-    assert len(again) == 1
+    assert len(again) == 2  # as for a search kept (above)
 
 
 def test_the_bench_generator_ends_the_entries_it_makes_stale(client, django_capture_on_commit_callbacks):
@@ -260,8 +261,8 @@ def test_the_api_keeps_its_links_per_site_address(world, client):
 
 
 def queries_of_a_search(client, user, **params):
-    """How many queries a search takes for ``user`` on the catalogue page: as few as a kept page needs, more for a
-    page rendered again from a kept search (after new dates of sessions), or a whole search."""
+    """How many queries a search takes for ``user`` on the catalogue page: as few as a kept page needs (the
+    generations and the user's own part), more for a page made again."""
     if user is None:
         client.logout()
     else:
@@ -271,20 +272,17 @@ def queries_of_a_search(client, user, **params):
     return len(queries)
 
 
-def served_from_kept_searches(client, users, django_capture_on_commit_callbacks):
-    """The queries of the catalogue page of each of ``users`` rendered again from their kept search: the pages
-    are made once, then renewed by new dates of sessions, which keep the searches."""
+def served_from_kept_pages(client, users):
+    """The queries of the catalogue page of each of ``users`` once it is kept."""
     for user in users:
         queries_of_a_search(client, user)
-    with django_capture_on_commit_callbacks(execute=True):
-        sessions_changed()
     return {user: queries_of_a_search(client, user) for user in users}
 
 
 def kept_and_renewed(world, client, change, django_capture_on_commit_callbacks):
     """The audiences (anonymous, agent of A, agent of B) whose searches ``change`` kept, and those it renewed."""
     audiences = {"anonyme": None, "agent A": world.a_agent, "agent B": world.b_agent}
-    served = served_from_kept_searches(client, audiences.values(), django_capture_on_commit_callbacks)
+    served = served_from_kept_pages(client, audiences.values())
     with django_capture_on_commit_callbacks(execute=True):
         change()
     after = {name: queries_of_a_search(client, user) for name, user in audiences.items()}
@@ -465,7 +463,7 @@ def test_new_dates_of_a_session_keep_the_searches_and_show_at_once(
     first = next_start(world.a_agent)
     by_date = next_start(world.a_agent, ordering="next_session")
     assert first == by_date
-    served = served_from_kept_searches(client, (world.a_agent, None), django_capture_on_commit_callbacks)
+    served = served_from_kept_pages(client, (world.a_agent, None))
     session = type(session).objects.get(pk=session.pk)
     with django_capture_on_commit_callbacks(execute=True):
         session.starts_at += timedelta(days=1)
@@ -475,8 +473,11 @@ def test_new_dates_of_a_session_keep_the_searches_and_show_at_once(
     moved = next_start(world.a_agent)
     assert moved != first  # the next session of the page is read afresh
     assert next_start(world.a_agent, ordering="next_session") == moved  # a search by date is made again
-    # Nobody's search was made again for new dates: only the next sessions of the page were read.
+    # Nobody's page was made again for new dates: only the next sessions of the page were read.
     assert {user: queries_of_a_search(client, user) for user in (world.a_agent, None)} == served
+    client.force_login(world.a_agent)
+    page = client.get(reverse("www:catalogue")).content.decode()
+    assert f"prochaine session le {long_date(session.starts_at)}" in page
 
 
 def test_a_new_capacity_or_place_of_a_session_renews_nothing(
@@ -516,9 +517,65 @@ def test_the_page_is_kept_rendered_for_its_audience(world, client, django_captur
     first = client.get(reverse("www:catalogue"), {"q": "projet", "utm_source": "lettre"})
     with CaptureQueriesContext(connection) as again:
         second = client.get(reverse("www:catalogue"), {"q": "projet"})
-    assert len(again) == 1  # the generations: no search, no row
+    assert len(again) == 2  # the generations and the next sessions of the page: no search, no training
     html = second.content.decode()
     assert "Projet 00" in html and "26 formations trouvées" in html
     # The pagination's links carry the search alone, not what the first visitor had in the address.
     assert "?q=projet&amp;page=2" in html
     assert "utm_source" not in first.content.decode() + html
+
+
+def results_part(page) -> str:
+    """The part of a catalogue page that a search decides (the header holds the user's name and a CSRF token)."""
+    html = page.content.decode()
+    return html[html.index("<h1>Catalogue des formations</h1>") : html.index("</main>")]
+
+
+@pytest.mark.parametrize("params", SEARCHES, ids=[str(p) for p in SEARCHES])
+def test_a_page_kept_for_the_ministry_is_what_each_agent_gets(world, reserved, client, settings, params):
+    users = [world.a_agent, reserved, world.a_designer, world.b_agent, None]
+
+    def everyone():
+        pages = []
+        for user in users:
+            if user is None:
+                client.logout()
+            else:
+                client.force_login(user)
+            pages.append(results_part(client.get(reverse("www:catalogue"), params)))
+        return pages
+
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    computed = everyone()
+    settings.CATALOGUE_CACHE_SECONDS = 300
+    assert everyone() == computed
+    assert everyone() == computed
+
+
+def test_each_agent_of_a_ministry_finds_their_own_part_in_its_page(world, reserved, client):
+    def page_of(user):
+        client.force_login(user)
+        return results_part(client.get(reverse("www:catalogue"), {"q": "projet"}))
+
+    service_session = world.a_agent.entity.organised_sessions.get()
+    own_line = page_of(world.a_agent)
+    # The page of the ministry, made for the first agent, is served to the second as kept: their own part alone.
+    assert queries_of_a_search(client, reserved, q="projet") == queries_of_a_search(
+        client, reserved, q="projet"
+    )
+    other_entity = page_of(reserved)
+    shown = f"prochaine session le {long_date(service_session.starts_at)}"
+    assert shown in own_line and shown not in other_entity
+    assert "Avec une session ouverte aux inscriptions (1)" in own_line
+    assert "Avec une session ouverte aux inscriptions (0)" in other_entity
+
+
+def test_a_title_cannot_pass_for_the_users_own_part(world, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        world.public.title = "Projet <!--inscriptions-ouvertes:999--> <!--prochaine-session:1-->"
+        world.public.save()
+    for _ in range(2):  # made, then kept
+        html = results_part(client.get(reverse("www:catalogue"), {"q": "projet"}))
+        assert "&lt;!--inscriptions-ouvertes:999--&gt;" in html
+        assert "&lt;!--prochaine-session:1--&gt;" in html
+        assert "<!--" not in html

@@ -4,7 +4,7 @@
 from . import builtin_facets  # noqa: F401  (registers offer's own facets, first)
 from .facets import Facet, FacetDefinition, FacetValue, facet_definitions, register_facet
 from .query import ORDERINGS, CatalogueQuery
-from .search import CatalogueResult, matching_trainings, search_catalogue, with_next_session
+from .search import CatalogueResult, kept_rendering, matching_trainings, search_catalogue, with_next_session
 
 __all__ = [
     "CatalogueQuery",
@@ -14,6 +14,7 @@ __all__ = [
     "FacetValue",
     "ORDERINGS",
     "facet_definitions",
+    "kept_rendering",
     "matching_trainings",
     "register_facet",
     "search_catalogue",

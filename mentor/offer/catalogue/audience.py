@@ -6,9 +6,10 @@ see (``visible_to``), and its line of organisations which sessions reserved to s
 sessions in two places only, the count of the "open registration" facet and the next session of each training of
 the page; everything else is the same for every agent of the ministry. So such a search is made once per ministry,
 as ``MinistryShare`` (the ministry's trainings, the sessions open to all), keeping the trainings found that a
-session reserved to some organisations could add to that count (``Found.reserved_open``), and ``for_user`` adds what
+session reserved to some organisations could add to that count (``Found.reserved_open``), and ``own_part`` reads what
 is the user's own: the trainings of that set with an open session reserved to their line, and the next sessions of
-the page.
+the page. A rendering of the search (the catalogue page, the API's body) is kept for the same audience, the user's
+own part filled in (``search.kept_rendering``).
 """
 
 from bisect import bisect_left
@@ -50,7 +51,7 @@ def shared_by_ministry(user, query: CatalogueQuery) -> MinistryShare | None:
 def reserved_open(results) -> list[int]:
     """The trainings of ``results`` (found as a ``MinistryShare``) that the "open registration" facet does not
     count for it but could for an agent: not open to all, with an open session reserved to some organisations.
-    Sorted, for ``for_user``."""
+    Sorted, for ``own_part``."""
     reserved = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN).exclude(open_to=OpenTo.ALL)
     return list(
         results.filter(registration_open_to_all=False, pk__in=reserved.values("training_id"))
@@ -59,43 +60,61 @@ def reserved_open(results) -> list[int]:
     )
 
 
-def for_user(found, user):
-    """``found`` (kept without the dates of sessions, maybe as the ministry's share) as ``user`` finds it: the
-    next sessions of the page, and when it was a share, the user's reserved open sessions; at most two queries,
-    whatever the results."""
-    facets = found.facets
-    if found.reserved_open:
+@dataclass(frozen=True)
+class Own:
+    """What of a search kept without the dates of sessions (maybe as the ministry's share) is the user's own."""
+
+    # Training of the page -> start of its next session open to the user (absent: none).
+    starts: dict
+    # Trainings the sessions reserved to the user's line add to the "open registration" count of a share.
+    open_added: int = 0
+
+
+def own_part(user, training_ids, reserved: list[int]) -> Own:
+    """``user``'s own part of a search found as ``training_ids`` (the page) and ``reserved`` (its
+    ``Found.reserved_open``): at most two queries, whatever the results."""
+    added = 0
+    if reserved:
         owner, listed = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN).reserved_to(user)
         theirs = (
             owner.order_by()
             .values_list("training_id", flat=True)
             .union(listed.order_by().values_list("training_id", flat=True))
         )
-        added = sum(1 for pk in set(theirs) if _holds(found.reserved_open, pk))
-        if added:
-            facets = [
-                _with_added(facet, added) if facet.param == OpenRegistrationFacet.param else facet
-                for facet in facets
-            ]
-    trainings = found.trainings
-    if trainings:
+        added = sum(1 for pk in set(theirs) if _holds(reserved, pk))
+    starts = {}
+    if training_ids:
         starts = dict(
             Session.objects.open_to(user)
-            .filter(training__in=[t.pk for t in trainings], starts_at__gte=timezone.now())
+            .filter(training__in=training_ids, starts_at__gte=timezone.now())
             .exclude(status__in=NOT_UPCOMING_STATUSES)
             .values("training_id")
             .annotate(first=Min("starts_at"))
             .values_list("training_id", "first")
         )
-        for training in trainings:
-            training.next_session_start = starts.get(training.pk)
-    return replace(found, facets=facets, reserved_open=())
+    return Own(starts, added)
+
+
+def for_user(found, user):
+    """``found`` (kept without the dates of sessions, maybe as the ministry's share) as ``user`` finds it."""
+    own = own_part(user, [t.pk for t in found.trainings], found.reserved_open)
+    for training in found.trainings:
+        training.next_session_start = own.starts.get(training.pk)
+    return replace(found, facets=with_open_added(found.facets, own.open_added), reserved_open=())
+
+
+def with_open_added(facets, added: int):
+    """``facets`` with ``added`` more trainings counted under the "open registration" facet."""
+    if not added:
+        return facets
+    return [
+        replace(facet, values=[replace(v, count=v.count + added) for v in facet.values])
+        if facet.param == OpenRegistrationFacet.param
+        else facet
+        for facet in facets
+    ]
 
 
 def _holds(ordered: list[int], pk: int) -> bool:
     at = bisect_left(ordered, pk)
     return at < len(ordered) and ordered[at] == pk
-
-
-def _with_added(facet, added: int):
-    return replace(facet, values=[replace(value, count=value.count + added) for value in facet.values])

@@ -14,8 +14,8 @@ audience; one per ministry, read by the agents attached in that ministry alone; 
 what shows the dates of sessions. A change that only one ministry's agents can see (a ministry-specific training of
 theirs, the opening of its sessions, an adoption by one of their organisations) renews the ministry's generation
 and leaves every other audience's entries in place. A session's new dates or capacity renew the sessions'
-generation alone: a search kept without dates (``dated=False``: its callers read the next sessions of the page
-afresh, see ``audience.for_user``) stays.
+generation alone: a search or a rendering of it kept without dates (``dated=False``: their callers read the next
+sessions of the page afresh, see ``audience.own_part``) stays.
 """
 
 import hashlib
@@ -43,7 +43,7 @@ SESSIONS_GENERATION = "catalogue:sessions"
 class Found:
     count: int
     page_number: int
-    # Of Training; their ``next_session_start`` is read by ``audience.for_user``, or annotated when ordered by it.
+    # Of Training; their ``next_session_start`` is read by ``audience.own_part``, or annotated when ordered by it.
     trainings: list
     facets: list[Facet]
     # Corrected typed words -> the word searched instead, as the trainings found write it.

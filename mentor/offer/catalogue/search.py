@@ -1,5 +1,6 @@
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -11,7 +12,15 @@ from mentor.offer import search_index
 from mentor.offer.models import Session, Training
 
 from . import resident
-from .audience import NOT_UPCOMING_STATUSES, MinistryShare, for_user, reserved_open, shared_by_ministry
+from .audience import (
+    NOT_UPCOMING_STATUSES,
+    MinistryShare,
+    Own,
+    for_user,
+    own_part,
+    reserved_open,
+    shared_by_ministry,
+)
 from .cache import Found, kept
 from .counting import facet_counts
 from .facets import Facet, facet_definitions
@@ -43,21 +52,69 @@ def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> Catalo
     audience until the catalogue changes (``cache``), and most searches of an agent are kept for every agent of
     their ministry (``audience``).
     """
-    if query.ordering == "next_session":  # ordered by the dates of sessions: kept with them, for the entity
-        found = kept(user, query, page_size, lambda: _search(user, query, page_size))
-    else:
-        # Kept without the dates of sessions, for the ministry when it can be; the user's own part is added.
-        share = shared_by_ministry(user, query) if settings.CATALOGUE_CACHE_SECONDS else None
-        searcher = share or user
-        found = kept(
-            searcher,
-            query,
-            page_size,
-            lambda: _search(searcher, query, page_size),
-            shared=f"ministry-{share.shared_ministry_id}" if share else "",
-            dated=False,
-        )
-        found = for_user(found, user)
+    share, dated = _kept_as(user, query)
+    found = _kept_search(user, share, query, page_size, dated)
+    return _result(query, page_size, found if dated else for_user(found, user))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendering of a search kept for its audience (``kept_rendering``)."""
+
+    body: Any
+    training_ids: list[int]  # of the page, in order
+    reserved_open: list[int]  # as ``Found.reserved_open``
+    starts: dict | None  # the next sessions of the page when the search is kept with them, else None
+
+
+def kept_rendering(user, query: CatalogueQuery, page_size: int, render, part: str):
+    """``render(result)`` for ``user``'s search, kept for everyone the search itself is kept for (their ministry
+    when it can be), and the user's own part of it (``audience.Own``), for the caller to fill in: ``render`` is
+    given the trainings of the page without their next session (None) and the "open registration" count of the
+    audience, and must leave both to be filled in. ``part`` names the rendering (see ``cache.kept``)."""
+    share, dated = _kept_as(user, query)
+    searcher = share or user
+
+    def render_search():
+        found = _kept_search(user, share, query, page_size, dated)
+        starts = {t.pk: t.next_session_start for t in found.trainings} if dated else None
+        for training in found.trainings:
+            training.next_session_start = None
+        body = render(_result(query, page_size, found))
+        return Rendered(body, [t.pk for t in found.trainings], found.reserved_open, starts)
+
+    rendered = kept(searcher, query, page_size, render_search, part=part, shared=_shared(share), dated=dated)
+    if rendered.starts is not None:
+        return rendered.body, Own(rendered.starts)
+    return rendered.body, own_part(user, rendered.training_ids, rendered.reserved_open)
+
+
+def _kept_as(user, query: CatalogueQuery) -> tuple[MinistryShare | None, bool]:
+    """Whom ``user``'s search is made and kept for (their ministry's share, or None: themselves), and whether it
+    is kept with the dates of sessions: only when ordered by them; otherwise its callers read the next sessions of
+    the page for the user (``audience.own_part``)."""
+    if query.ordering == "next_session":
+        return None, True
+    return (shared_by_ministry(user, query) if settings.CATALOGUE_CACHE_SECONDS else None), False
+
+
+def _shared(share: MinistryShare | None) -> str:
+    return f"ministry-{share.shared_ministry_id}" if share else ""
+
+
+def _kept_search(user, share, query: CatalogueQuery, page_size: int, dated: bool) -> Found:
+    searcher = share or user
+    return kept(
+        searcher,
+        query,
+        page_size,
+        lambda: _search(searcher, query, page_size),
+        shared=_shared(share),
+        dated=dated,
+    )
+
+
+def _result(query: CatalogueQuery, page_size: int, found: Found) -> CatalogueResult:
     paginator = Paginator([], page_size)
     paginator.count = found.count
     return CatalogueResult(

@@ -9,8 +9,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from mentor.editorial.labels import attach_valid_labels
-from mentor.offer.catalogue import CatalogueQuery, search_catalogue
-from mentor.offer.catalogue.cache import kept
+from mentor.offer.catalogue import CatalogueQuery, kept_rendering
+from mentor.offer.catalogue.builtin_facets import OpenRegistrationFacet
+
+from .own_part import filled
 
 ORDERING_LABELS = [
     ("relevance", "Pertinence"),
@@ -22,15 +24,15 @@ PAGE_SIZE = 20
 
 def catalogue(request):
     query = CatalogueQuery.from_params(request.GET)
-    # Everything below the header is decided by the search alone: it is kept rendered with the search, for the
-    # same audience and until the same change of the catalogue (as the API keeps its body), so that a search
-    # already made costs no rendering of its results.
-    results = kept(request.user, query, PAGE_SIZE, lambda: _results(request.user, query), part="page")
-    return render(request, "www/catalogue/catalogue.html", {"query": query, "results": results})
+    # Everything below the header is decided by the search, but for the user's own part (next sessions, "open
+    # registration" count): it is kept rendered with the search, for the same audience and until the same change
+    # of the catalogue (as the API keeps its body), so that a search already made costs no rendering of its
+    # results; the user's own part is filled in.
+    results, own = kept_rendering(request.user, query, PAGE_SIZE, _results, part="page")
+    return render(request, "www/catalogue/catalogue.html", {"query": query, "results": filled(results, own)})
 
 
-def _results(user, query):
-    result = search_catalogue(user, query, page_size=PAGE_SIZE)
+def _results(result):
     page = result.page
     attach_valid_labels(page.object_list)
     # django-dsfr's pagination shows this elided range of page numbers.
@@ -53,6 +55,7 @@ def _results(user, query):
         "facets": [facet for facet in result.facets if facet.values],
         "active_filters": active_filters,
         "orderings": ORDERING_LABELS,
+        "open_registration_param": OpenRegistrationFacet.param,
         "clear_url": "?" + shown.to_querystring(filters={}, page=1),
         "exact_querystring": shown.to_querystring(exact=True, page=1),
         # Every result with the active filters, not only this page.
