@@ -86,8 +86,9 @@ def own_part(user, training_ids, reserved: list[int]) -> Own:
     if training_ids:
         starts = dict(
             Session.objects.open_to(user)
-            .filter(training__in=training_ids, starts_at__gte=timezone.now())
+            .filter(training_id__in=training_ids, starts_at__gte=timezone.now())
             .exclude(status__in=NOT_UPCOMING_STATUSES)
+            .order_by()  # a session's own order names its training: a join for nothing
             .values("training_id")
             .annotate(first=Min("starts_at"))
             .values_list("training_id", "first")
