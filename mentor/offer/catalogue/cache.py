@@ -1,9 +1,10 @@
-"""What a catalogue search found, kept in Django's cache (Redis in production, see README) per audience.
+"""What the catalogue renders of a search (its page, the API's body), kept in Django's cache (Redis in production,
+see README) per audience.
 
 The same search by two agents of one entity finds the same thing: every rule of the catalogue reads the user only
 through their attachment entity (``visible_to`` through its ministry, ``Session.open_to`` through its line of
-organisations). Anonymous visitors and unattached users are one audience. What is kept is the count, the facets and
-the trainings of the page (with their next session).
+organisations). Anonymous visitors and unattached users are one audience; most searches of an agent are kept for
+their whole ministry (``audience``), and what is the user's own is filled in by the caller (``search.kept_rendering``).
 
 Keys hold the generations of what the audience sees (``core.generations``), given a new token after every
 committed change of what a search reads (``invalidation``), and today's date (labels expire by date). What depends
@@ -11,15 +12,14 @@ on the hour alone (the order by next session) is kept ``CATALOGUE_CACHE_SECONDS`
 
 Generations, so that a write renews only the entries it can change: the whole catalogue's, read by every
 audience; one per ministry, read by the agents attached in that ministry alone; and the sessions', read only by
-what shows the dates of sessions. A change that only one ministry's agents can see (a ministry-specific training of
-theirs, the opening of its sessions, an adoption by one of their organisations) renews the ministry's generation
-and leaves every other audience's entries in place. A session's new dates or capacity renew the sessions'
-generation alone: a search or a rendering of it kept without dates (``dated=False``: their callers read the next
-sessions of the page afresh, see ``audience.own_part``) stays.
+what is kept with the dates of sessions (the order by next session). A change that only one ministry's agents can
+see (a ministry-specific training of theirs, the opening of its sessions, an adoption by one of their
+organisations) renews the ministry's generation and leaves every other audience's entries in place. A session's
+new dates renew the sessions' generation alone: what is kept without dates (``dated=False``: its callers read the
+next sessions of the page afresh, see ``audience.own_part``) stays.
 """
 
 import hashlib
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,25 +32,10 @@ from mentor.core.models import Generation
 from mentor.organisations.models import Organisation
 
 from . import resident
-from .facets import Facet
 
 GENERATION = "catalogue"
 MINISTRY_GENERATION = "catalogue:ministry:"
 SESSIONS_GENERATION = "catalogue:sessions"
-
-
-@dataclass(frozen=True)
-class Found:
-    count: int
-    page_number: int
-    # Of Training; their ``next_session_start`` is read by ``audience.own_part``, or annotated when ordered by it.
-    trainings: list
-    facets: list[Facet]
-    # Corrected typed words -> the word searched instead, as the trainings found write it.
-    corrections: dict[str, str] = field(default_factory=dict)
-    # Found as a ministry's share: the trainings an agent's reserved sessions could add to the open-registration
-    # count (see ``audience``).
-    reserved_open: list[int] = field(default_factory=list)
 
 
 def catalogue_changed(using: str = "default", training_ids=None) -> None:
@@ -94,12 +79,11 @@ def _tokens(user, dated: bool) -> str:
     return f"{whole}-{next(iter(tokens.values()), '')}-{sessions if dated else 'sans-dates'}"
 
 
-def kept(user, query, page_size: int, compute, part: str = "found", shared: str = "", dated: bool = True):
+def kept(user, query, page_size: int, compute, part: str, shared: str = "", dated: bool = True):
     """``compute()`` for this user and search, or what it returned before when nothing the catalogue reads has
-    changed since. ``part`` tells apart what different callers keep for the same search: the search itself
-    (``Found``), or a rendering of it (the API keeps its response body). ``shared`` names the audience when it
-    is wider than the user's entity (a ministry's share, see ``audience``). ``dated``: what is kept shows the
-    dates of sessions."""
+    changed since. ``part`` tells apart what different callers keep of the same search (the page, the API's body
+    per site address). ``shared`` names the audience when it is wider than the user's entity (a ministry's share,
+    see ``audience``). ``dated``: what is kept shows the dates of sessions."""
     seconds = settings.CATALOGUE_CACHE_SECONDS
     if not seconds:
         return compute()

@@ -21,7 +21,7 @@ from .audience import (
     reserved_open,
     shared_by_ministry,
 )
-from .cache import Found, kept
+from .cache import kept
 from .counting import facet_counts
 from .facets import Facet, facet_definitions
 from .query import CatalogueQuery
@@ -45,16 +45,30 @@ class CatalogueResult:
         return re.sub(r"\w+", lambda m: self.corrections.get(unaccent(m.group()), m.group()), self.query.q)
 
 
+@dataclass(frozen=True)
+class Found:
+    """What a search found: its number of results, its page and its facets."""
+
+    count: int
+    page_number: int
+    # Of Training; their ``next_session_start`` is read by ``audience.own_part``, or annotated when ordered by it.
+    trainings: list
+    facets: list[Facet]
+    # Corrected typed words -> the word searched instead, as the trainings found write it.
+    corrections: dict[str, str] = field(default_factory=dict)
+    # Found as a ministry's share: the trainings an agent's reserved sessions could add to the open-registration
+    # count (see ``audience``).
+    reserved_open: list[int] = field(default_factory=list)
+
+
 def search_catalogue(user, query: CatalogueQuery, page_size: int = 20) -> CatalogueResult:
     """The trainings ``user`` may see that match ``query``, one page of them, and the facets with their counts.
 
-    Everything starts from ``Training.objects.visible_to(user)``, counts included. What a search finds is kept per
-    audience until the catalogue changes (``cache``), and most searches of an agent are kept for every agent of
-    their ministry (``audience``).
+    Everything starts from ``Training.objects.visible_to(user)``, counts included. Pages and the API keep what
+    they render of a search (``kept_rendering``).
     """
-    share, dated = _kept_as(user, query)
-    found = _kept_search(user, share, query, page_size, dated)
-    return _result(query, page_size, found if dated else for_user(found, user))
+    found = _search(user, query, page_size)
+    return _result(query, page_size, found if query.ordering == "next_session" else for_user(found, user))
 
 
 @dataclass(frozen=True)
@@ -68,50 +82,31 @@ class Rendered:
 
 
 def kept_rendering(user, query: CatalogueQuery, page_size: int, render, part: str):
-    """``render(result)`` for ``user``'s search, kept for everyone the search itself is kept for (their ministry
-    when it can be), and the user's own part of it (``audience.Own``), for the caller to fill in: ``render`` is
-    given the trainings of the page without their next session (None) and the "open registration" count of the
-    audience, and must leave both to be filled in. ``part`` names the rendering (see ``cache.kept``)."""
-    share, dated = _kept_as(user, query)
+    """``render(result)`` for ``user``'s search, kept until the catalogue changes (``cache``) for its audience
+    (most searches of an agent for every agent of their ministry, ``audience``), and the user's own part of it
+    (``audience.Own``), for the caller to fill in: ``render`` is given the trainings of the page without their
+    next session (None) and the "open registration" count of the audience, and must leave both to be filled in.
+    ``part`` names the rendering (see ``cache.kept``).
+
+    Only what is ordered by next session is kept with the dates of sessions, for the user's entity; the rest
+    without them, the next sessions of the page read for each user (``audience.own_part``)."""
+    dated = query.ordering == "next_session"
+    share = None if dated or not settings.CATALOGUE_CACHE_SECONDS else shared_by_ministry(user, query)
     searcher = share or user
 
     def render_search():
-        found = _kept_search(user, share, query, page_size, dated)
+        found = _search(searcher, query, page_size)
         starts = {t.pk: t.next_session_start for t in found.trainings} if dated else None
         for training in found.trainings:
             training.next_session_start = None
         body = render(_result(query, page_size, found))
         return Rendered(body, [t.pk for t in found.trainings], found.reserved_open, starts)
 
-    rendered = kept(searcher, query, page_size, render_search, part=part, shared=_shared(share), dated=dated)
+    shared = f"ministry-{share.shared_ministry_id}" if share else ""
+    rendered = kept(searcher, query, page_size, render_search, part=part, shared=shared, dated=dated)
     if rendered.starts is not None:
         return rendered.body, Own(rendered.starts)
     return rendered.body, own_part(user, rendered.training_ids, rendered.reserved_open)
-
-
-def _kept_as(user, query: CatalogueQuery) -> tuple[MinistryShare | None, bool]:
-    """Whom ``user``'s search is made and kept for (their ministry's share, or None: themselves), and whether it
-    is kept with the dates of sessions: only when ordered by them; otherwise its callers read the next sessions of
-    the page for the user (``audience.own_part``)."""
-    if query.ordering == "next_session":
-        return None, True
-    return (shared_by_ministry(user, query) if settings.CATALOGUE_CACHE_SECONDS else None), False
-
-
-def _shared(share: MinistryShare | None) -> str:
-    return f"ministry-{share.shared_ministry_id}" if share else ""
-
-
-def _kept_search(user, share, query: CatalogueQuery, page_size: int, dated: bool) -> Found:
-    searcher = share or user
-    return kept(
-        searcher,
-        query,
-        page_size,
-        lambda: _search(searcher, query, page_size),
-        shared=_shared(share),
-        dated=dated,
-    )
 
 
 def _result(query: CatalogueQuery, page_size: int, found: Found) -> CatalogueResult:
