@@ -125,9 +125,10 @@ def run_traffic_model(env, engine, scale, args):
         str(args.seed),
     )
     ports = [args.http_port + 1, args.http_port + 2, args.http_port + 3]
-    # Each worker builds its resident index in a thread at its first search (about 20 s at 100,000 trainings) and
-    # searches in SQL meanwhile: the warm-up lasts long enough for the measure to be of a server that has run.
-    warm_up_s = max(10, scale // 2000)
+    # Each worker builds its resident index in a thread at its first search (20 to 30 s at 100,000 trainings on a
+    # calm machine, more than 50 on a busy one, both workers building at once under the warm-up's load) and searches
+    # in SQL meanwhile: the warm-up lasts long enough for the measure to be of a server that has run.
+    warm_up_s = max(10, scale // 1000)
     result = {
         "traffic": {
             "model": model,
