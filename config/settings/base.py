@@ -119,7 +119,7 @@ AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out account or address is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "mentor.accounts.backends.PasswordBackend",
     "mentor.accounts.oidc.ProConnectBackend",
 ]
 LOGIN_URL = "/compte/connexion/"

@@ -11,6 +11,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from mentor.organisations.models import EmailDomain
 
+from .backends import with_entity
 from .services import confirm_email
 
 
@@ -26,6 +27,9 @@ class ProConnectBackend(OIDCAuthenticationBackend):
         if not settings.OIDC_ENABLED:
             return None
         return super().authenticate(request, **kwargs)
+
+    def get_user(self, user_id):
+        return with_entity(self.UserModel, user_id)
 
     def verify_claims(self, claims):
         # Linking by address is only safe when the provider checked the address.

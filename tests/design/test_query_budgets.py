@@ -61,7 +61,7 @@ def test_the_models_page(client, design, django_assert_num_queries, extra):
     for n in range(1 + extra):
         TrainingDesign.objects.create(training=design.publish_metier(title=f"Modèle {n}"), is_model=True)
     client.force_login(design.designer)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         assert client.get(reverse("www:design:models")).status_code == 200
 
 
@@ -92,15 +92,15 @@ def test_the_contribution_page_with_its_design_steps(client, design, django_asse
     for n in range(extra):
         progress.start_design(design.training(title=f"Autre formation {n}"))
     client.force_login(design.designer)
-    with django_assert_num_queries(35):
+    with django_assert_num_queries(34):
         assert client.get(reverse("www:contribute:training", args=[training.pk])).status_code == 200
 
 
 @pytest.mark.parametrize(
     ("name", "args", "count"),
     [
-        ("resource_create", [], 6),
-        ("resource_edit", ["resource"], 7),
+        ("resource_create", [], 5),
+        ("resource_edit", ["resource"], 6),
         ("new_version", ["resource"], 5),
         ("community_edit", [], 5),
     ],

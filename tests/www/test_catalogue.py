@@ -128,7 +128,7 @@ def test_the_catalogue_keeps_its_query_budget(client, world, django_assert_num_q
         SessionFactory(training=training)
     client.force_login(world.agent)
     resident.INDEX.searcher()  # the process has built its resident index (its first search does)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(URL, {"modality": Modality.E_LEARNING})
     assert response.context["result"].count == count + 2
 
@@ -187,7 +187,7 @@ def test_a_corrected_search_keeps_its_query_budget(client, world, django_assert_
     resident.INDEX.searcher()  # the process has built its resident index (its first search does)
     # The typo is looked up in the vocabulary (SQLite: the typed word, then its candidates; PostgreSQL: one
     # statement), then one query finds how its correction is written.
-    with django_assert_num_queries(14 if connection.vendor == "sqlite" else 13):
+    with django_assert_num_queries(13 if connection.vendor == "sqlite" else 12):
         response = client.get(URL, {"q": "managment"})
     assert response.context["result"].count == count
     assert response.context["result"].corrections == {"managment": "management"}

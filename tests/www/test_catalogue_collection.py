@@ -68,8 +68,8 @@ def test_the_collection_page_keeps_its_query_budget(client, world, django_assert
         if n % 2:
             training.covered_objectives.add(objective)
     client.force_login(world.agent)
-    # 15: the page's 13 (the count of the collection with its sub-collections among them), and the menu's working
+    # 14: the page's 12 (the count of the collection with its sub-collections among them), and the menu's working
     # spaces of a signed-in user.
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = client.get(world.collection.get_absolute_url())
     assert response.context["training_count"] == count + 2

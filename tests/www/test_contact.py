@@ -159,6 +159,6 @@ def test_the_contact_page_keeps_a_small_query_budget(client, realm, django_asser
     for _ in range(10):
         TeamMembershipFactory(organisation=CollectionFactory().lead)
     client.force_login(realm.users["agent"])
-    # Session, user, team (with its organisation), collections with their leads, the leads' teams.
-    with django_assert_num_queries(8):
+    # Session, user with their entity, team (with its organisation), collections with their leads, the leads' teams.
+    with django_assert_num_queries(7):
         assert client.get(reverse("www:contact")).status_code == 200

@@ -99,7 +99,7 @@ def test_the_query_count_does_not_grow_with_organisations(client, tree, django_a
         TeamMembershipFactory(organisation=service)
         TrainingFactory(owner=service)
     client.force_login(UserFactory(entity=prefecture))
-    # Session, user, the user's entity; organisations, agreements, their collections, collections, counted
+    # Session, user with their entity; organisations, agreements, their collections, collections, counted
     # trainings, teams; the menu's roles and working spaces.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(URL).status_code == 200

@@ -34,7 +34,7 @@ def test_the_sign_in_and_sign_up_pages(client, django_assert_num_queries):
 
 def test_the_profile_page(client, realm, django_assert_num_queries):
     client.force_login(realm.users["agent"])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert client.get(reverse("accounts:profile")).status_code == 200
 
 
@@ -50,7 +50,7 @@ def test_the_catalogue_page(client, realm, django_assert_num_queries, extra):
         SessionFactory(training=TrainingFactory(title=f"Formation publiée {n}", collection=realm.management))
     client.force_login(realm.users["agent"])
     resident.INDEX.searcher()  # the process has built its resident index (its first search does)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(reverse("www:catalogue"))
     assert f"Formation publiée {extra - 1}" in response.content.decode()
 

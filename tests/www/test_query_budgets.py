@@ -57,7 +57,7 @@ def test_the_contribution_page_of_a_training(client, world, django_assert_num_qu
             delivery=4,
             recommend=4,
         )
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(26):
         assert client.get(reverse("www:contribute:training", args=[training.pk])).status_code == 200
 
 
@@ -69,5 +69,5 @@ def test_the_review_page_of_a_training(client, world, django_assert_num_queries,
         workflow.fire("submit", world.training(title=f"Autre formation {n}"), world.designer)
     workflow.fire("start_review", training, world.team)
     client.force_login(world.team)
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(29):
         assert client.get(reverse("www:review:training", args=[training.pk])).status_code == 200

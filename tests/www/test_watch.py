@@ -164,5 +164,5 @@ def test_the_page_reads_a_fixed_number_of_times(client, offer, django_assert_num
         offer.training(title=f"Brouillon {n}")
     find_likely_duplicates()
     client.force_login(offer.admin)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(URL).status_code == 200

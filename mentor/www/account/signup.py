@@ -133,7 +133,7 @@ def invitation(request, token):
                 request, "www/account/link_invalid.html", {"message": error.messages[0]}, status=400
             )
         if user is None:
-            login(request, member, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, member, backend="mentor.accounts.backends.PasswordBackend")
         messages.success(request, f"Vous avez rejoint {invitation.organisation.with_article}.")
         return redirect("accounts:profile")
     return render(
