@@ -13,7 +13,7 @@ own part filled in (``search.kept_rendering``).
 """
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.db.models import Min
 from django.utils import timezone
@@ -97,23 +97,11 @@ def own_part(user, training_ids, reserved: list[int]) -> Own:
 
 
 def for_user(found, user):
-    """``found`` (kept without the dates of sessions, maybe as the ministry's share) as ``user`` finds it."""
-    own = own_part(user, [t.pk for t in found.trainings], found.reserved_open)
+    """``found`` (the user's own search, read without the dates of sessions) with the next sessions of its page."""
+    starts = own_part(user, [t.pk for t in found.trainings], []).starts
     for training in found.trainings:
-        training.next_session_start = own.starts.get(training.pk)
-    return replace(found, facets=with_open_added(found.facets, own.open_added), reserved_open=())
-
-
-def with_open_added(facets, added: int):
-    """``facets`` with ``added`` more trainings counted under the "open registration" facet."""
-    if not added:
-        return facets
-    return [
-        replace(facet, values=[replace(v, count=v.count + added) for v in facet.values])
-        if facet.param == OpenRegistrationFacet.param
-        else facet
-        for facet in facets
-    ]
+        training.next_session_start = starts.get(training.pk)
+    return found
 
 
 def _holds(ordered: list[int], pk: int) -> bool:
