@@ -2,6 +2,7 @@
 an agent reads it (the catalogue's visibility rule through its ministry, the sessions open to its line, the Contact
 page), one query fewer on each."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 
@@ -12,7 +13,5 @@ def with_entity(user_model, user_id):
 
 class PasswordBackend(ModelBackend):
     def get_user(self, user_id):
-        from django.contrib.auth import get_user_model
-
         user = with_entity(get_user_model(), user_id)
         return user if user is not None and self.user_can_authenticate(user) else None

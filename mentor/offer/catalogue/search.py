@@ -134,9 +134,10 @@ def matching_trainings(user, query: CatalogueQuery):
 def _search(user, query: CatalogueQuery, page_size: int) -> Found:
     """The count, the facets and the trainings of the page: counted and ranked by the resident index
     (``resident``) unless the order reads the dates of sessions or the process is still building it, then the
-    rows of the page, with their next session only when ordered by it (otherwise ``audience.for_user`` reads the
-    next sessions of the page for the user, the search being kept without them); when a typed word was
-    corrected, one more query per corrected word to find how the trainings found write the correction."""
+    rows of the page, with their next session only when ordered by it (otherwise ``audience.own_part`` reads the
+    next sessions of the page for each user, what is rendered of the search being kept without them); when a
+    typed word was corrected, one more query per corrected word to find how the trainings found write the
+    correction."""
     text = search_index.parse(query.q, exact=query.exact)
     searched = None
     if query.ordering != "next_session" and settings.CATALOGUE_RESIDENT_INDEX:
