@@ -187,3 +187,45 @@ def test_a_cross_government_training_changed_is_re_read_alone(world, django_capt
         public.save()
     assert set(SearchChange.objects.filter(id__gt=last).values_list("row_id", flat=True)) == {world.public.pk}
     assert titles(q="tramway") == [world.public.title]
+
+
+@pytest.mark.parametrize("read_ahead", [None, (1, 12)], ids=["ties read with the page", "ties read past it"])
+def test_tied_scores_come_newest_first_in_every_process_and_after_every_write(
+    settings, monkeypatch, read_ahead
+):
+    """A word matched as a prefix scores every training matched in the same fields alike: tantivy would order them
+    by where it holds them, which a write moves (and another process holds otherwise), so pages would overlap.
+    With a short read-ahead, the ties of a page go on past what was read first: every match is read."""
+    if read_ahead:
+        monkeypatch.setattr(resident, "TIES_READ", read_ahead[0])
+        monkeypatch.setattr(resident, "MIN_READ", read_ahead[1])
+    now = timezone.now()
+    tied = [
+        TrainingFactory(
+            title=f"Atelier {n}", teaser="Conduire un chantier", published_at=now - timedelta(hours=n)
+        )
+        for n in range(30)
+    ]
+    newest_first = [t.pk for t in tied]
+
+    def pages():
+        return [
+            [
+                t.pk
+                for t in search_catalogue(
+                    AnonymousUser(), CatalogueQuery.from_params(params), 10
+                ).page.object_list
+            ]
+            for params in ({"q": "chant"}, {"q": "chant", "page": "2"}, {"q": "chant", "page": "3"})
+        ]
+
+    assert sum(pages(), []) == newest_first
+    # Rewritten, the oldest ones are held after the others: their order stays the same.
+    for training in reversed(tied[:15]):
+        training.teaser = "Conduire un chantier "
+        training.save()
+    assert sum(pages(), []) == newest_first
+    resident.INDEX.forget()  # another process builds its own
+    assert sum(pages(), []) == newest_first
+    settings.CATALOGUE_RESIDENT_INDEX = False  # as the search in the database orders them
+    assert sum(pages(), []) == newest_first

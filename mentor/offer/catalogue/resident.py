@@ -3,10 +3,10 @@ held by each process, that answers a search's count, page and facet counts in a 
 number of results.
 
 A document holds the texts of ``search_index.TRAINING_INDEX`` (title, summary, body) stemmed as the SQLite engine
-stems them, ranked by tantivy's bm25 with the SQLite engine's weights, title matches first; who may see the training
-(``TrainingQuerySet.audiences``, the visibility rule read from the training's side); the value of each facet
-(``FacetDefinition.indexed``); and the order of the newest first. Every facet is counted over the trainings
-meeting every other facet's selection, as ``counting`` counts in SQL.
+stems them, ranked by tantivy's bm25 with the SQLite engine's weights, title matches first, tied scores newest
+first; who may see the training (``TrainingQuerySet.audiences``, the visibility rule read from the training's side);
+the value of each facet (``FacetDefinition.indexed``); and the order of the newest first. Every facet is counted
+over the trainings meeting every other facet's selection, as ``counting`` counts in SQL.
 
 Every write that changes what a document holds is journalled in its transaction (``changed``: ``invalidation``
 and ``search_index`` call it), so that each process re-reads those trainings before its next search.
@@ -35,6 +35,9 @@ FIELD_WEIGHTS = {"title": 10.0, "summary": 3.0, "body": 1.0}
 TITLE_BONUS = 1000.0
 # Trainings read from the database at once while the index is built: their texts are long.
 BATCH = 2_000
+# Hits read by a search ordered by relevance: so many times the documents wanted, at least so many, to order those
+# tied with the last one wanted (``_Search._ranked``).
+TIES_READ, MIN_READ = 8, 1_000
 # Facet values asked of a terms aggregation: more than any facet has (owners included), so every one is counted.
 ALL_VALUES = 1_000_000
 # "Newest first" as one number (tantivy orders by one field): the publication time in hundredths of a second since
@@ -120,8 +123,8 @@ def search(
 ) -> Searched | None:
     """The trainings ``user`` may see that match ``text`` and the selections of ``query``: their number, the ids
     of the page (``Paginator.get_page``: the last one past the end), newest first or, with a text and the
-    relevance ordering, title matches first then bm25; and every facet's counts. None while the process builds
-    the index."""
+    relevance ordering, title matches first then bm25 then newest; and every facet's counts. None while the process
+    builds the index."""
     searcher = INDEX.searcher(using)
     return None if searcher is None else _Search(searcher, user, query, text).run(page_size)
 
@@ -152,26 +155,57 @@ class _Search:
             scored = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, q) for q in everything] + [(tantivy.Occur.Should, title)]
             )
-            order = {}
+            page = self._ranked
         else:
             scored = self._all(everything)
-            order = {"order_by_field": "newest", "order": tantivy.Order.Desc}
+            page = self._newest
         # Never past the documents held: tantivy aborts the process on an offset it cannot add to.
         page_number = min(max(self.query.page, 1), self.searcher.num_docs // page_size + 1)
-        found = self.searcher.search(scored, page_size, True, offset=(page_number - 1) * page_size, **order)
-        count, hits = found.count, found.hits
+        count, ids = page(scored, (page_number - 1) * page_size, page_size)
         last = max(1, -(-count // page_size))
         if page_number > last:  # as Paginator.get_page: the last page
             page_number = last
-            hits = self.searcher.search(scored, page_size, False, offset=(last - 1) * page_size, **order).hits
+            count, ids = page(scored, (last - 1) * page_size, page_size)
         return Searched(
             count=count,
             page_number=page_number,
-            ids=[self._id(address) for _, address in hits],
+            ids=ids,
             counts=self._counts(),
             reserved_open=self._reserved_open(everything)
             if getattr(self.user, "shared_ministry_id", None)
             else [],
+        )
+
+    def _newest(self, query, offset, limit) -> tuple[int, list[int]]:
+        """The number of documents ``query`` matches and the ids of the ``limit`` from ``offset``, newest first."""
+        import tantivy
+
+        found = self.searcher.search(
+            query, limit, True, offset=offset, order_by_field="newest", order=tantivy.Order.Desc
+        )
+        return found.count, self._ids([address for _, address in found.hits])
+
+    def _ranked(self, query, offset, limit) -> tuple[int, list[int]]:
+        """As ``_newest``, by score, tied scores newest first as the SQL search orders them. tantivy orders tied
+        documents by where it holds them, which differs from one process to the next and moves with every write:
+        a search whose words match as prefixes gives every training matched in the same fields the same score, and
+        its pages would overlap when served by two workers. So that every document tied with those of the page is
+        ordered, hits are read well past the page (as fast as the page alone: the time goes to going through the
+        matches), and all of them in the rare case where the score of the last one wanted still goes on."""
+        wanted = offset + limit
+        # tantivy panics on a limit of 0.
+        fetched = max(min(max(wanted * TIES_READ, MIN_READ), self.searcher.num_docs), 1)
+        found = self.searcher.search(query, fetched, True)
+        hits = found.hits
+        if wanted <= len(hits) < found.count and hits[-1][0] == hits[wanted - 1][0]:
+            hits = self.searcher.search(query, found.count, False).hits
+        window = {score for score, _ in hits[offset:wanted]}
+        first = next((i for i, (score, _) in enumerate(hits) if score in window), len(hits))
+        tied = [(score, address) for score, address in hits[first:] if score in window]
+        newest = self.searcher.fast_field_values("newest", [address for _, address in tied])
+        ranked = sorted(zip(tied, newest, strict=True), key=lambda hit: (-hit[0][0], -hit[1]))
+        return found.count, self._ids(
+            [address for (_, address), _ in ranked[offset - first : wanted - first]]
         )
 
     def _counts(self):
@@ -232,13 +266,13 @@ class _Search:
         count = self._count(query)
         if not count:
             return []
-        return sorted(self._id(address) for _, address in self.searcher.search(query, count, False).hits)
+        return sorted(self._ids([address for _, address in self.searcher.search(query, count, False).hits]))
 
     def _count(self, query) -> int:
         return self.searcher.search(query, 1, True).count
 
-    def _id(self, address):
-        return self.searcher.doc(address).get_first("id")
+    def _ids(self, addresses) -> list[int]:
+        return self.searcher.fast_field_values("id", addresses)
 
     # Queries ----------------------------------------------------------------------------------------------------
 
