@@ -103,9 +103,18 @@ def run_one(engine, scale, args):
     print(f"== {engine}, {scale} formations : export LHEO", flush=True)
     run["lheo_export"] = _lheo_export(env, Path(args.workdir) / f"{engine}-{scale}.xml")
     print(f"== {engine}, {scale} formations : charge ({args.load_seconds} s)", flush=True)
-    run["load"] = run_load(env, requests, args.http_port, args.load_seconds)
+    run["load"] = run_load(env, requests, args.http_port, args.load_seconds, warm_up_s=_warm_up_s(scale))
     run.update(run_traffic_model(env, engine, scale, args))
     return run
+
+
+def _warm_up_s(scale) -> int:
+    """Each worker builds its resident index in a thread at its first search (20 to 30 s at 100,000 trainings on a
+    calm machine, more than 50 on a busy one, both workers building at once under the warm-up's load) and searches
+    in SQL meanwhile: the warm-up of a measure under load lasts long enough for it to be of a server that has run.
+    (The fixed mix warmed up 10 s at every scale until 3 December: at 100,000 it measured the build, 3 to 34 req/s.)
+    """
+    return max(10, scale // 1000)
 
 
 def run_traffic_model(env, engine, scale, args):
@@ -125,10 +134,7 @@ def run_traffic_model(env, engine, scale, args):
         str(args.seed),
     )
     ports = [args.http_port + 1, args.http_port + 2, args.http_port + 3]
-    # Each worker builds its resident index in a thread at its first search (20 to 30 s at 100,000 trainings on a
-    # calm machine, more than 50 on a busy one, both workers building at once under the warm-up's load) and searches
-    # in SQL meanwhile: the warm-up lasts long enough for the measure to be of a server that has run.
-    warm_up_s = max(10, scale // 1000)
+    warm_up_s = _warm_up_s(scale)
     result = {
         "traffic": {
             "model": model,

@@ -57,7 +57,7 @@ class TrainingSerializer(serializers.ModelSerializer):
         trainings for every search it has not kept, and DRF's walk (its fields built for each response, each value
         looked up through its field) cost a sixth of such a search. Values that need a conversion go through the
         declared fields themselves, so both ways write the same (a test compares them)."""
-        fields = _fields(type(self))
+        fields = fields_of(type(self))
         collection, owner = training.collection, training.owner
         return {
             "id": training.pk,
@@ -87,7 +87,7 @@ class TrainingSerializer(serializers.ModelSerializer):
 
 
 @cache
-def _fields(serializer_class) -> dict:
+def fields_of(serializer_class) -> dict:
     """The fields of a serializer class, built once (DRF builds them again for every instance)."""
     return serializer_class().fields
 
@@ -105,7 +105,7 @@ class CatalogueTrainingSerializer(TrainingSerializer):
         fields = [*TrainingSerializer.Meta.fields, "next_session_start"]
 
     def to_representation(self, training):
-        start = _moment(_fields(type(self))["next_session_start"], training.next_session_start)
+        start = _moment(fields_of(type(self))["next_session_start"], training.next_session_start)
         return {**super().to_representation(training), "next_session_start": start}
 
 

@@ -1,6 +1,5 @@
 import hashlib
 import json
-from functools import cache
 
 from django.db.models import F
 from django.shortcuts import get_object_or_404
@@ -28,6 +27,7 @@ from .serializers import (
     CatalogueTrainingSerializer,
     SessionSerializer,
     TrainingDetailSerializer,
+    fields_of,
 )
 
 SessionPageSerializer = page_of(SessionSerializer, "SessionPage")
@@ -216,16 +216,10 @@ def page_size_of(request) -> int:
     return int(raw)
 
 
-@cache
-def _next_session_field():
-    """How the catalogue's serializer writes a next session (built once: a serializer's fields cost to build)."""
-    return CatalogueTrainingSerializer().fields["next_session_start"]
-
-
 def _with_own_part(body: dict, own) -> dict:
     """A catalogue body kept for its audience with the user's own part (``offer.catalogue.audience.Own``): the
     next session of each training and the "open registration" count."""
-    start = _next_session_field()
+    start = fields_of(CatalogueTrainingSerializer)["next_session_start"]
     results = [
         {**training, "next_session_start": start.to_representation(own.starts[training["id"]])}
         if training["id"] in own.starts
