@@ -39,6 +39,8 @@ BATCH = 2_000
 # Hits read by a search ordered by relevance: so many times the documents wanted, at least so many, to order those
 # tied with the last one wanted (``_Search._ranked``).
 TIES_READ, MIN_READ = 8, 1_000
+# Queries of words matched as prefixes kept by each process, one per field and stem: the most asked, 15 MB or so.
+PREFIX_QUERIES_KEPT = 150
 # Facet values asked of a terms aggregation: more than any facet has (owners included), so every one is counted.
 ALL_VALUES = 1_000_000
 # "Newest first" as one number (tantivy orders by one field): the publication time in hundredths of a second since
@@ -102,10 +104,11 @@ def _documents(ids, using):
 INDEX = core_resident.ResidentIndex(NAME, _schema, _documents)
 
 
-@lru_cache(maxsize=4_096)
+@lru_cache(maxsize=PREFIX_QUERIES_KEPT)
 def _prefix_query(field: str, start: str):
-    """The terms of ``field`` that begin with ``start``: a query whose automaton takes longer to build than the
-    search to run it, for stems that come back from one search to the next (a query holds no document)."""
+    """The terms of ``field`` that begin with ``start``: a query whose automaton takes a tenth of a search to build,
+    for stems that come back from one search to the next (a query holds no document, but its automaton about
+    100 KB)."""
     import tantivy
 
     return tantivy.Query.regex_query(INDEX.schema, field, f"{start}.*")
