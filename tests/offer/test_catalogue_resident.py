@@ -220,7 +220,7 @@ def test_tied_scores_come_newest_first_in_every_process_and_after_every_write(
         ]
 
     assert sum(pages(), []) == newest_first
-    # Rewritten, the oldest ones are held after the others: their order stays the same.
+    # Rewritten, the newest half is held after the others (where tantivy would rank its ties last): same order.
     for training in reversed(tied[:15]):
         training.teaser = "Conduire un chantier "
         training.save()
