@@ -33,23 +33,24 @@ class Fts5Engine:
         vocabulary = f"{index.table}_vocab"
         corrections = {}
         with self.connection.cursor() as cursor:
-            # A word is known when a term is its stem or, for a word matched as a prefix, starts with it. "{" sorts
-            # right after "z": the range from a stem to the stem followed by "{" holds every term starting with it.
-            ranges = " OR ".join(
-                "term = %s" if word not in query.prefixes else "(term >= %s AND term < %s)" for word in typed
-            )
-            params = [
-                p for word, s in typed.items() for p in ((s,) if word not in query.prefixes else (s, s + "{"))
-            ]
-            cursor.execute(f"SELECT term FROM {vocabulary} WHERE {ranges}", params)
-            terms = [row[0] for row in cursor.fetchall()]
+            # A word is known when a document holds its stem: a probe of the index, which stops at the first
+            # document (the vocabulary counts every document of a term: 3 ms for a word of most trainings). Or, for
+            # a word matched as a prefix, when a term starts with its stem: "{" sorts right after "z", so the range
+            # from a stem to the stem followed by "{" holds every term starting with it. CASE tries them in turn.
+            probes, params = [], []
             for word, typed_stem in typed.items():
-                if any(
-                    t == typed_stem or (word in query.prefixes and t.startswith(typed_stem)) for t in terms
-                ):
+                probe = f"WHEN EXISTS (SELECT 1 FROM {index.table} WHERE {index.table} MATCH %s) THEN 1"
+                params.append(f'"{typed_stem}"')
+                if word in query.prefixes:
+                    probe += f" WHEN EXISTS (SELECT 1 FROM {vocabulary} WHERE term >= %s AND term < %s) THEN 1"
+                    params += [typed_stem, typed_stem + "{"]
+                probes.append(f"CASE {probe} ELSE 0 END")
+            cursor.execute(f"SELECT {', '.join(probes)}", params)
+            known = dict(zip(typed, cursor.fetchone(), strict=True))
+            for word, typed_stem in typed.items():
+                if known[word]:
                     continue
                 prefix = typed_stem[:NEAR_MISS_PREFIX]
-                # "{" sorts right after "z": the range holds every term starting with the prefix.
                 cursor.execute(
                     f"SELECT term FROM {vocabulary} WHERE term >= %s AND term < %s", [prefix, prefix + "{"]
                 )
