@@ -36,17 +36,18 @@ class CollectionFacet(FacetDefinition):
         return [str(pk) for pk in collections_in(values).values_list("pk", flat=True)]
 
     def values(self, counts, selected):
-        collections = list(Collection.objects.only("pk", "slug", "name", "parent_id"))
+        # Rows, not instances: the catalogue asks this on every search that was not kept.
+        collections = list(Collection.objects.values_list("pk", "slug", "name", "parent_id"))
         result = []
-        for parent in (c for c in collections if c.parent_id is None):
-            children = [c for c in collections if c.parent_id == parent.pk]
-            total = sum(counts.get(str(c.pk), 0) for c in (parent, *children))
-            if total or parent.slug in selected:
-                result.append(FacetValue(parent.slug, parent.name, total, parent.slug in selected))
-            for child in children:
-                count = counts.get(str(child.pk), 0)
-                if count or child.slug in selected:
-                    result.append(FacetValue(child.slug, child.name, count, child.slug in selected, depth=1))
+        for pk, slug, name, _ in (c for c in collections if c[3] is None):
+            children = [c for c in collections if c[3] == pk]
+            total = counts.get(str(pk), 0) + sum(counts.get(str(child[0]), 0) for child in children)
+            if total or slug in selected:
+                result.append(FacetValue(slug, name, total, slug in selected))
+            for child_pk, child_slug, child_name, _ in children:
+                count = counts.get(str(child_pk), 0)
+                if count or child_slug in selected:
+                    result.append(FacetValue(child_slug, child_name, count, child_slug in selected, depth=1))
         return result
 
 
@@ -130,8 +131,8 @@ class OwnerFacet(FacetDefinition):
         # The selected owners are shown whatever their rank, even with no result left, so they can be unselected.
         owners = Organisation.objects.filter(Q(pk__in=[int(pk) for pk in top]) | Q(code__in=selected))
         values = [
-            FacetValue(owner.code, owner.name, counts.get(str(owner.pk), 0), owner.code in selected)
-            for owner in owners.only("pk", "code", "name")
+            FacetValue(code, name, counts.get(str(pk), 0), code in selected)
+            for pk, code, name in owners.values_list("pk", "code", "name")
         ]
         return sorted(values, key=lambda v: (-v.count, v.label))
 
