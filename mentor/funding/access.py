@@ -1,7 +1,7 @@
 """Who sees and who edits what, as querysets: every page and export reads proposals and evaluations through them,
 so anything outside is a 404."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from mentor.accounts.models import Membership
@@ -85,10 +85,17 @@ def may_edit(user, proposal) -> Decision:
     return ALLOW
 
 
+def produced_by_a_project():
+    """Whether a project produces the outer training, as an annotation: the page of a training that none produces
+    (nearly every one) then asks nothing more (``projects_funding``)."""
+    return Exists(Proposal.trainings.through.objects.filter(training_id=OuterRef("pk")))
+
+
 def projects_funding(user, training) -> list[Proposal]:
     """The funded projects that produce ``training``, for its page: the DGAFP sees them all, a user those of the
-    organisations they are attached to or hold a role in; anyone else none (no query for visitors)."""
-    if not user.is_authenticated:
+    organisations they are attached to or hold a role in; anyone else none. No query for visitors, nor for a
+    training read with ``produced_by_a_project`` as ``produced_by_a_project`` when none produces it."""
+    if not user.is_authenticated or not getattr(training, "produced_by_a_project", True):
         return []
     projects = Proposal.objects.filter(trainings=training).select_related("call", "organisation")
     if not is_dgafp_admin(user):

@@ -152,7 +152,8 @@ def test_the_training_page_keeps_its_query_budget(client, world, django_assert_n
     RegistrationFactory(session=session, user=world.agent)
     client.force_login(world.agent)
     # Seven queries of ours, the rest for the editorial panel: none per session.
-    with django_assert_num_queries(12):  # 11, and the funded projects that produce the training
+    # No project produces the training: its funded projects are not asked for.
+    with django_assert_num_queries(11):
         response = client.get(world.transverse.get_absolute_url())
     assert response.content.decode().count('id="session-') == sessions + 1
 

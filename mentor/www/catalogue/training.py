@@ -6,7 +6,7 @@ from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from mentor.funding.access import projects_funding
+from mentor.funding.access import produced_by_a_project, projects_funding
 from mentor.offer.enums import ACTIVE_REGISTRATION_STATUSES, RegistrationStatus, SessionStatus
 from mentor.offer.models import Registration, Session, Training
 
@@ -65,7 +65,10 @@ def session_rows(user, training) -> list[SessionRow]:
 
 def training_detail(request, pk, slug):
     training = get_object_or_404(
-        Training.objects.visible_to(request.user).select_related("collection", "owner"), pk=pk
+        Training.objects.visible_to(request.user)
+        .select_related("collection", "owner")
+        .annotate(produced_by_a_project=produced_by_a_project()),
+        pk=pk,
     )
     if training.slug != slug:
         return redirect(training, permanent=True)
