@@ -42,7 +42,9 @@ class Fts5Engine:
                 probe = f"WHEN EXISTS (SELECT 1 FROM {index.table} WHERE {index.table} MATCH %s) THEN 1"
                 params.append(f'"{typed_stem}"')
                 if word in query.prefixes:
-                    probe += f" WHEN EXISTS (SELECT 1 FROM {vocabulary} WHERE term >= %s AND term < %s) THEN 1"
+                    probe += (
+                        f" WHEN EXISTS (SELECT 1 FROM {vocabulary} WHERE term >= %s AND term < %s) THEN 1"
+                    )
                     params += [typed_stem, typed_stem + "{"]
                 probes.append(f"CASE {probe} ELSE 0 END")
             cursor.execute(f"SELECT {', '.join(probes)}", params)
