@@ -10,6 +10,7 @@ from mentor.accounts.roles import holds_role, is_dgafp_admin, organisations_wher
 from mentor.core.related import related_ids
 from mentor.offer.enums import Scope, TrainingStatus
 from mentor.offer.models import Training
+from mentor.offer.named import known_named_on
 
 from .enums import AWAITING_REVIEW, OPEN_REVISION_STATES, Stage
 from .models import EditorialFile, TrainingRevision
@@ -28,9 +29,14 @@ def trainings_editable_by(user):
 
 
 def is_designer_of(user, training) -> bool:
-    return user.is_authenticated and (
-        user.pk in related_ids(training, "designers") or holds_role(user, Role.DESIGNER, training.owner)
-    )
+    if not user.is_authenticated:
+        return False
+    if holds_role(user, Role.DESIGNER, training.owner):
+        return True
+    # The menu has usually asked already whether they are named designer anywhere: most agents are not, and the
+    # training's designers need not be read for them.
+    named = known_named_on(user)
+    return (named is None or named.designs) and user.pk in related_ids(training, "designers")
 
 
 def is_owner_team(user, training) -> bool:

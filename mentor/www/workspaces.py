@@ -4,11 +4,9 @@ requests. An agent who is none of these sees only the catalogue and their traini
 
 from dataclasses import dataclass
 
-from django.db import connection
-
 from mentor.accounts.enums import Role
 from mentor.accounts.roles import roles_of
-from mentor.offer.models import Session, Training
+from mentor.offer.named import named_on
 from mentor.offer.permissions import ADOPTER_ROLES
 
 # Roles whose holders review trainings: their organisation's (Mentor team), their collections' (collection
@@ -27,21 +25,6 @@ class Workspaces:
     watch: bool = False  # the offer watch and the indicators: the same people as the reviews
 
 
-def _designs_and_manages(user_id) -> tuple[bool, bool]:
-    """Whether the user is named designer of a training, and manager of a session. Written in SQL: the menu of
-    every page asks it, and the ORM took longer to build these two EXISTS than the database to answer them."""
-    # Table and column names come from the models' metadata, never from input: S608 does not apply.
-    named = []
-    for relation in (Training.designers.through, Session.managers.through):
-        table = connection.ops.quote_name(relation._meta.db_table)
-        column = connection.ops.quote_name(relation._meta.get_field("user").column)
-        named.append(f"EXISTS (SELECT 1 FROM {table} WHERE {column} = %s)")  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(named)}", [user_id, user_id])
-        designs, manages = cursor.fetchone()
-    return bool(designs), bool(manages)
-
-
 def workspaces_of(user) -> Workspaces:
     """From the roles read once for the request; one query more only for a user who does not hold the designer
     role, to know whether they are named designer of a training or manager of a session. Designers schedule the
@@ -53,8 +36,8 @@ def workspaces_of(user) -> Workspaces:
     # Entity administrators and Mentor teams schedule the sessions of the trainings their organisation adopted.
     sessions = contribute or roles.is_dgafp_admin or any(roles.holds(role) for role in ADOPTER_ROLES)
     if not contribute:
-        designs, manages = _designs_and_manages(user.pk)
-        contribute, sessions = designs, sessions or designs or manages
+        named = named_on(user)
+        contribute, sessions = named.designs, sessions or named.designs or named.manages
     review = roles.is_superuser or any(roles.holds(role) for role in REVIEWING_ROLES)
     organisation = roles.is_superuser or any(roles.holds(role) for role in ORGANISATION_ROLES)
     return Workspaces(

@@ -80,7 +80,7 @@ def test_a_design_step_with_its_package(client, design, django_assert_num_querie
             report=Report(version="SCORM 1.2").as_dict(),
         )
     client.force_login(design.designer)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(reverse("www:design:step", args=[training.pk, "integration"])).status_code == 200
 
 
@@ -92,7 +92,7 @@ def test_the_contribution_page_with_its_design_steps(client, design, django_asse
     for n in range(extra):
         progress.start_design(design.training(title=f"Autre formation {n}"))
     client.force_login(design.designer)
-    with django_assert_num_queries(34):
+    with django_assert_num_queries(33):
         assert client.get(reverse("www:contribute:training", args=[training.pk])).status_code == 200
 
 

@@ -57,7 +57,7 @@ def test_the_contribution_page_of_a_training(client, world, django_assert_num_qu
             delivery=4,
             recommend=4,
         )
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(25):
         assert client.get(reverse("www:contribute:training", args=[training.pk])).status_code == 200
 
 
