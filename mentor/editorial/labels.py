@@ -25,6 +25,15 @@ def attach_valid_labels(trainings) -> None:
         training.valid_label = labels.get(training.pk)
 
 
+def attach_selected_label(training) -> None:
+    """Set ``valid_label`` on a training read with ``select_related("mentor_label")``: no query."""
+    try:
+        label = training.mentor_label
+    except Label.DoesNotExist:
+        label = None
+    training.valid_label = label if label is not None and label.is_valid() else None
+
+
 def latest_review(training):
     return QualityReview.objects.filter(training=training).prefetch_related("ratings").first()
 

@@ -151,9 +151,11 @@ def test_the_training_page_keeps_its_query_budget(client, world, django_assert_n
         RegistrationFactory(session=session, user=UserFactory())
     RegistrationFactory(session=session, user=world.agent)
     client.force_login(world.agent)
-    # Seven queries of ours, the rest for the editorial panel: none per session.
-    # No project produces the training: its funded projects are not asked for.
-    with django_assert_num_queries(11):
+    # The session, the user, the training with its label, its sessions, the agent's registrations, roles and
+    # whether they are named designer anywhere (the menu), the objectives and the adoptions: none per session.
+    # No project produces the training: its funded projects are not asked for. The agent is named designer of
+    # nothing: the training's designers are not read.
+    with django_assert_num_queries(9):
         response = client.get(world.transverse.get_absolute_url())
     assert response.content.decode().count('id="session-') == sessions + 1
 

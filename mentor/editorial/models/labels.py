@@ -10,6 +10,7 @@ LABEL_VALIDITY = timedelta(days=3 * 365)
 
 class LabelQuerySet(models.QuerySet):
     def valid(self, on=None):
+        """The labels still valid ``on`` that day (today by default): ``Label.is_valid`` for many."""
         return self.filter(valid_until__gte=on or timezone.localdate())
 
 
@@ -51,6 +52,9 @@ class Label(models.Model):
 
     def __str__(self):
         return f"Label de « {self.training} » jusqu'au {self.valid_until:%d/%m/%Y}"
+
+    def is_valid(self, on=None) -> bool:
+        return self.valid_until >= (on or timezone.localdate())
 
 
 class CollectionWatch(models.Model):

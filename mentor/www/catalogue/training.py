@@ -6,6 +6,7 @@ from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from mentor.editorial.labels import attach_selected_label
 from mentor.funding.access import produced_by_a_project, projects_funding
 from mentor.offer.enums import ACTIVE_REGISTRATION_STATUSES, RegistrationStatus, SessionStatus
 from mentor.offer.models import Registration, Session, Training
@@ -66,12 +67,13 @@ def session_rows(user, training) -> list[SessionRow]:
 def training_detail(request, pk, slug):
     training = get_object_or_404(
         Training.objects.visible_to(request.user)
-        .select_related("collection", "owner")
+        .select_related("collection", "owner", "mentor_label")
         .annotate(produced_by_a_project=produced_by_a_project()),
         pk=pk,
     )
     if training.slug != slug:
         return redirect(training, permanent=True)
+    attach_selected_label(training)
     rows = session_rows(request.user, training)
     objectives = training.covered_objectives.select_related("thematic_offer__orientation")
     base_url = request.build_absolute_uri("/").rstrip("/")
