@@ -149,7 +149,8 @@ def _search(user, query: CatalogueQuery, page_size: int) -> Found:
         Facet(d.param, d.label, d.values(searched.counts.get(d.param, {}), query.filters.get(d.param, [])))
         for d in definitions
     ]
-    rows = _listed(Training.objects.filter(pk__in=searched.ids)).in_bulk()
+    # Read into a dict: the default ordering by title would only make the database sort the page.
+    rows = _listed(Training.objects.filter(pk__in=searched.ids).order_by()).in_bulk()
     corrections = {}
     if searched.count and text.corrections:
         corrections = search_index.spellings(
@@ -193,7 +194,7 @@ def _search_in_database(user, query: CatalogueQuery, page_size: int, text) -> Fo
     # Two short queries: as one statement, PostgreSQL re-plans the page's ids as a join and reads every result's
     # wide row again.
     ids = list(page.object_list)
-    rows = Training.objects.filter(pk__in=ids)
+    rows = Training.objects.filter(pk__in=ids).order_by()  # read into a dict: nothing to sort
     rows = (with_next_session(rows, user) if query.ordering == "next_session" else _listed(rows)).in_bulk()
     return Found(
         count=paginator.count,

@@ -52,7 +52,7 @@ def session_rows(user, training) -> list[SessionRow]:
             r.session_id: r
             for r in Registration.objects.filter(
                 user=user, session__in=[s.pk for s in sessions], status__in=ACTIVE_REGISTRATION_STATUSES
-            )
+            ).order_by()  # read into a dict: the default ordering would join the session and the training
         }
     return [
         SessionRow(
