@@ -1,11 +1,14 @@
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from mentor.accounts.enums import Role
 from mentor.editorial.access import trainings_followed_by
+from mentor.editorial.models import Label
 from mentor.offer.enums import OpenTo, RegistrationMode, RegistrationStatus, SessionStatus
 from tests.factories import (
     MembershipFactory,
@@ -217,3 +220,18 @@ def test_the_link_to_the_editorial_file_shows_to_those_who_follow_the_training(c
         assert ("Suivi éditorial et historique" in html) == shown, (user.email, training.title)
         # The page tells the same as the editorial pages' rule.
         assert trainings_followed_by(user).filter(pk=training.pk).exists() == shown
+
+
+@pytest.mark.parametrize(("days_left", "shown"), [(30, True), (0, True), (-1, False)])
+def test_the_training_page_shows_its_label_until_its_last_day(client, world, days_left, shown):
+    # The page reads the label with the training; one past its last day is not shown, even before the daily
+    # command removes it.
+    today = timezone.localdate()
+    Label.objects.create(
+        training=world.transverse,
+        awarded_on=today - timedelta(days=365),
+        valid_until=today + timedelta(days=days_left),
+    )
+    response = client.get(world.transverse.get_absolute_url())
+    assert response.status_code == 200
+    assert ("Label Mentor" in response.content.decode()) is shown
