@@ -19,8 +19,8 @@ register = template.Library()
 @register.simple_tag
 def label_badge(training, in_list=False):
     """The Mentor label as a DSFR badge, when ``training`` holds a valid one (``in_list``: as an item of a
-    ``fr-badges-group`` list). Listings load the labels of their trainings at once (labels.attach_valid_labels);
-    a page about one training asks for its own. Most trainings hold none: they render no template at all, where
+    ``fr-badges-group`` list). Listings load the labels of their trainings at once (labels.attach_valid_labels),
+    the training page with the training (labels.attach_selected_label); other pages ask for their own. Most trainings hold none: they render no template at all, where
     an inclusion tag would render one per card of the catalogue for nothing."""
     if hasattr(training, "valid_label"):
         label = training.valid_label
