@@ -548,10 +548,10 @@ def test_each_agent_of_a_ministry_finds_their_own_part_in_its_page(world, reserv
 
     service_session = world.a_agent.entity.organised_sessions.get()
     own_line = page_of(world.a_agent)
-    # The page of the ministry, made for the first agent, is served to the second as kept: their own part alone.
-    assert queries_of_a_search(client, reserved, q="projet") == queries_of_a_search(
-        client, reserved, q="projet"
-    )
+    # The page of the ministry, made for the first agent, is served to the second as kept: their own part alone,
+    # and the trainings with a session reserved to their line read once for their entity.
+    first = queries_of_a_search(client, reserved, q="projet")
+    assert first == queries_of_a_search(client, reserved, q="projet") + 1
     other_entity = page_of(reserved)
     shown = f"prochaine session le {long_date(service_session.starts_at)}"
     assert shown in own_line and shown not in other_entity
@@ -568,3 +568,89 @@ def test_a_title_cannot_pass_for_the_users_own_part(world, client, django_captur
         assert "&lt;!--inscriptions-ouvertes:999--&gt;" in html
         assert "&lt;!--prochaine-session:1--&gt;" in html
         assert "<!--" not in html
+
+
+# What is kept for the line of an entity: the trainings with an open session reserved to it.
+
+
+def open_count(client, user, **params):
+    """The "open registration" count of ``user``'s search for "projet" (kept for their ministry: their own part)."""
+    client.force_login(user)
+    return counts(search(client, q="projet", **params), "open_registration").get("1", 0)
+
+
+def reads_the_line(client, user, **params) -> bool:
+    """Whether ``user``'s search reads the sessions reserved to their line (the one union of a search)."""
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        search(client, q="projet", **params)
+    return any(" UNION " in query["sql"] for query in queries)
+
+
+def test_what_is_kept_for_a_line_serves_every_agent_and_search_of_the_entity(world, reserved, client):
+    colleague = UserFactory(entity=world.a_agent.entity)
+    assert reads_the_line(client, world.a_agent)
+    assert not reads_the_line(client, world.a_agent)
+    assert not reads_the_line(client, colleague)
+    assert not reads_the_line(client, colleague, modality="e_learning")
+    assert open_count(client, colleague) == 1
+    assert reads_the_line(client, reserved)  # another entity of the ministry: its own line
+
+
+def test_a_write_that_reserves_no_session_keeps_what_is_kept_for_a_line(
+    world, reserved, client, django_capture_on_commit_callbacks
+):
+    assert reads_the_line(client, world.a_agent)
+    with django_capture_on_commit_callbacks(execute=True):
+        world.public.title = "Projet d'équipe à distance"  # every audience's searches are made again
+        world.public.save()
+        listed = world.public.sessions.get(open_to=OpenTo.LIST)
+        listed.capacity = (listed.capacity or 10) + 5  # a reserved session, but nothing of its opening
+        listed.save()
+    assert not reads_the_line(client, world.a_agent)
+    assert open_count(client, world.a_agent) == 1
+
+
+def close_one_of_two_reserved_sessions(world, reserved):
+    """The training of the service's session gets another session reserved to another line: it stays among the
+    trainings the ministry's search keeps for its agents' own part, and the service's session closes."""
+    service = world.a_agent.entity
+    session = service.organised_sessions.get()
+    elsewhere = OrganisationFactory(code="DDA4", parent=world.ministry_a, deconcentrated=True)
+    SessionFactory(
+        training=session.training,
+        organiser=elsewhere,
+        status=SessionStatus.REGISTRATION_OPEN,
+        open_to=OpenTo.OWNER,
+    )
+    return session
+
+
+def test_a_reserved_session_that_closes_leaves_the_count_of_its_line(
+    world, reserved, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        session = close_one_of_two_reserved_sessions(world, reserved)
+    assert open_count(client, world.a_agent) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        sessions.cancel(session, UserFactory(is_staff=True, is_superuser=True))
+    assert open_count(client, world.a_agent) == 0
+
+
+def test_an_organisation_added_to_a_sessions_list_counts_it_at_once(
+    world, reserved, client, django_capture_on_commit_callbacks
+):
+    assert open_count(client, reserved) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        world.public.sessions.get(open_to=OpenTo.LIST).open_to_organisations.add(reserved.entity)
+    assert open_count(client, reserved) == 1
+
+
+def test_an_entity_moved_under_an_organiser_gets_its_reserved_sessions_at_once(
+    world, reserved, client, django_capture_on_commit_callbacks
+):
+    assert open_count(client, reserved) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        reserved.entity.parent = world.a_agent.entity  # the service organises a session for its own agents
+        reserved.entity.save()
+    assert open_count(client, reserved) == 1

@@ -14,6 +14,7 @@ own part filled in (``search.kept_rendering``).
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Min
 from django.utils import timezone
@@ -23,6 +24,7 @@ from mentor.offer.models import Session
 from mentor.offer.models.training import ministry_id_of
 
 from .builtin_facets import OpenRegistrationFacet
+from .cache import kept_for_line
 from .query import CatalogueQuery
 
 # A session in one of these states will not take place on its dates.
@@ -72,16 +74,12 @@ class Own:
 
 def own_part(user, training_ids, reserved: list[int]) -> Own:
     """``user``'s own part of a search found as ``training_ids`` (the page) and ``reserved`` (its
-    ``Found.reserved_open``): at most two queries, whatever the results."""
+    ``Found.reserved_open``): at most three queries, whatever the results; one, the next sessions of the page,
+    once the trainings with a session reserved to the user's line are kept for their entity (``kept_for_line``)."""
     added = 0
     if reserved:
-        owner, listed = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN).reserved_to(user)
-        theirs = (
-            owner.order_by()
-            .values_list("training_id", flat=True)
-            .union(listed.order_by().values_list("training_id", flat=True))
-        )
-        added = sum(1 for pk in set(theirs) if _holds(reserved, pk))
+        theirs = kept_for_line(user, "reserved-open", partial(_reserved_open_to_line, user))
+        added = sum(1 for pk in theirs if _holds(reserved, pk))
     starts = {}
     if training_ids:
         starts = dict(
@@ -94,6 +92,18 @@ def own_part(user, training_ids, reserved: list[int]) -> Own:
             .values_list("training_id", "first")
         )
     return Own(starts, added)
+
+
+def _reserved_open_to_line(user) -> list[int]:
+    """The trainings with a session open to registration reserved to ``user``'s line (its organiser's agents, or a
+    list naming one of its organisations)."""
+    owner, listed = Session.objects.filter(status=SessionStatus.REGISTRATION_OPEN).reserved_to(user)
+    theirs = (
+        owner.order_by()
+        .values_list("training_id", flat=True)
+        .union(listed.order_by().values_list("training_id", flat=True))
+    )
+    return sorted(set(theirs))
 
 
 def for_user(found, user):

@@ -11,8 +11,9 @@ committed change of what a search reads (``invalidation``), and today's date (la
 on the hour alone (the order by next session) is kept ``CATALOGUE_CACHE_SECONDS`` at most.
 
 Generations, so that a write renews only the entries it can change: the whole catalogue's, read by every
-audience; one per ministry, read by the agents attached in that ministry alone; and the sessions', read only by
-what is kept with the dates of sessions (the order by next session). A change that only one ministry's agents can
+audience; one per ministry, read by the agents attached in that ministry alone; the sessions', read only by
+what is kept with the dates of sessions (the order by next session); and the reserved sessions', read only by what
+is kept for the line of organisations of an entity (``kept_for_line``). A change that only one ministry's agents can
 see (a ministry-specific training of theirs, the opening of its sessions, an adoption by one of their
 organisations) renews the ministry's generation and leaves every other audience's entries in place. A session's
 new dates renew the sessions' generation alone: what is kept without dates (``dated=False``: its callers read the
@@ -36,18 +37,28 @@ from . import resident
 GENERATION = "catalogue"
 MINISTRY_GENERATION = "catalogue:ministry:"
 SESSIONS_GENERATION = "catalogue:sessions"
+RESERVED_GENERATION = "catalogue:reserved"
 
 
 def catalogue_changed(using: str = "default", training_ids=None) -> None:
     """Searches of every audience made from now on (after the current transaction commits) see the change:
     of ``training_ids``, or of anything (None) the resident index holds."""
     generations.bump(GENERATION, using)
+    if training_ids is None:  # anything: the sessions reserved to some organisations too
+        reserved_sessions_changed(using)
     resident.changed(training_ids, using)
 
 
 def sessions_changed(using: str = "default") -> None:
     """What shows the dates of sessions is renewed (after the current transaction commits)."""
     generations.bump(SESSIONS_GENERATION, using)
+
+
+def reserved_sessions_changed(using: str = "default") -> None:
+    """What is kept for the line of an entity (``kept_for_line``) is renewed (after the current transaction
+    commits): a session reserved to some organisations opened or closed its registration, or changed to whom it is
+    reserved, or the tree of organisations changed."""
+    generations.bump(RESERVED_GENERATION, using)
 
 
 def ministries_changed(ministry_ids, using: str = "default") -> None:
@@ -97,6 +108,24 @@ def kept(user, query, page_size: int, compute, part: str, shared: str = "", date
             hashlib.sha256(asked.encode()).hexdigest(),
         )
     )
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def kept_for_line(user, part: str, compute):
+    """``compute()`` for the line of organisations of ``user``'s entity (the entity and those above it), or what it
+    returned before when no session reserved to some organisations has opened, closed or changed to whom it is
+    reserved since, nor the tree of organisations (``reserved_sessions_changed``): what an agent's own part of a
+    search kept for their ministry reads (``audience.own_part``), the same for every agent of the entity and for
+    every search. Its own generation, so that the writes that renew the catalogue's (a training's text, a session
+    open to all) leave it in place."""
+    seconds = settings.CATALOGUE_CACHE_SECONDS
+    if not seconds or not user.entity_id:
+        return compute()
+    key = f"catalogue-line:{generations.current(RESERVED_GENERATION)}:{part}:{user.entity_id}"
     value = cache.get(key)
     if value is None:
         value = compute()

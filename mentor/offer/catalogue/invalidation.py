@@ -12,7 +12,10 @@ after (a draft edited, a session planned for it); everybody when it is cross-gov
 its owner's ministry and of the ministries that adopted it (``visible_to``). Collections, organisations and the
 index reach everybody. A session of a published training changes what they see only when it opens or closes
 registration (its status, or to whom it is open, while registration is open); its new dates change only what shows
-the dates of sessions (``cache.sessions_changed``); its capacity or place, nothing a search reads. The one
+the dates of sessions (``cache.sessions_changed``); its capacity or place, nothing a search reads. A session
+reserved to some organisations that opens or closes, or changes to whom it is reserved while open, and any change
+of an organisation (the tree gives each entity its line) also renew what is kept for the lines of entities
+(``cache.reserved_sessions_changed``). The one
 approximation: near-miss corrections read the vocabulary of every indexed training, drafts included, so a draft that
 adds a word may change the correction of a typo that only it holds; an entry kept from before still shows the
 correction, which is what such a search should show anyway.
@@ -25,12 +28,12 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
 from mentor.core.search import index_rebuilt
-from mentor.offer.enums import Scope, SessionStatus, TrainingStatus
+from mentor.offer.enums import OpenTo, Scope, SessionStatus, TrainingStatus
 from mentor.organisations.models import Organisation
 
 from ..models import Adoption, Collection, Session, Training
 from . import resident
-from .cache import catalogue_changed, ministries_changed, sessions_changed
+from .cache import catalogue_changed, ministries_changed, reserved_sessions_changed, sessions_changed
 
 # What decides who sees a training, as (status, scope, owner ministry).
 STATE_FIELDS = ("status", "scope", "owner_ministry_id")
@@ -108,6 +111,12 @@ def _opens_or_closes(before, after) -> bool:
     return before != after and SessionStatus.REGISTRATION_OPEN in (before[0], after[0])
 
 
+def _reserved_and_open(opening) -> bool:
+    """Whether a session in the ``_opening`` state ``opening`` (None when unknown) may be among those whose
+    registration is open to some organisations only (``cache.kept_for_line``)."""
+    return opening is None or (opening[0] == SessionStatus.REGISTRATION_OPEN and opening[1] != OpenTo.ALL)
+
+
 def _training_saved(sender, instance, using, created, **kwargs):
     loaded = getattr(instance, "_catalogue_state", None)
     if not created and loaded is None:
@@ -127,18 +136,25 @@ def _training_deleted(sender, instance, using, **kwargs):
 def _session_saved(sender, instance, using, created, **kwargs):
     before, read = getattr(instance, "_catalogue_read", None), _loaded(instance, READ_FIELDS)
     instance._catalogue_read = read
+    after = _opening(instance)
     if created:
-        after = _opening(instance)
         seen = after is None or after[0] == SessionStatus.REGISTRATION_OPEN
+        reserved = _reserved_and_open(after)
     elif before is not None and before == read:
         return  # nothing a search reads changed
     else:
-        seen = _opens_or_closes(before and before[: len(OPENING_FIELDS)], _opening(instance))
+        before = before and before[: len(OPENING_FIELDS)]
+        seen = _opens_or_closes(before, after)
+        reserved = seen and (_reserved_and_open(before) or _reserved_and_open(after))
+    if reserved:
+        reserved_sessions_changed(using)
     trainings_changed([instance.training_id], using, seen=seen)
 
 
 def _session_deleted(sender, instance, using, **kwargs):
     opening = _opening(instance)
+    if _reserved_and_open(opening):
+        reserved_sessions_changed(using)
     trainings_changed(
         [instance.training_id], using, seen=opening is None or opening[0] == SessionStatus.REGISTRATION_OPEN
     )
@@ -151,6 +167,7 @@ def _session_list_changed(sender, instance, action, reverse, pk_set, using, **kw
     if reverse:  # an organisation's sessions: rare, and every one of them may be concerned
         catalogue_changed(using)
     else:
+        reserved_sessions_changed(using)
         trainings_changed([instance.training_id], using)
 
 
@@ -163,6 +180,8 @@ def _changed(sender, using, **kwargs):
     # ``search_index`` re-indexes (a collection's names) or a move of the tree (``offer.signals``): both journal
     # them. Every audience's searches show their names.
     catalogue_changed(using, training_ids=())
+    if sender is Organisation:  # maybe a move in the tree: the line of the entities below it
+        reserved_sessions_changed(using)
 
 
 def _rebuilt(sender, using, **kwargs):
