@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from bench import traffic, writes
+from bench.cache import kind_of
 from bench.load import _cache_delta
 from bench.report import growth, table
 from mentor.core.models import Generation
@@ -212,3 +213,13 @@ def test_the_report_shows_the_page_made_again_and_how_the_training_page_grows():
         in text
     )
     assert "Croissance postgresql page /catalogue/, recherche refaite" not in text
+
+
+def test_the_hit_rate_counts_the_renderings_of_searches_alone():
+    assert kind_of("catalogue:a1-b2-sans-dates:entity-4:2026-12-04:9f") == "catalogue"
+    assert kind_of("catalogue-line:c3:reserved-open:4") == "catalogue-line"
+    assert kind_of("throttle_anon_127.0.0.1") == "throttle"
+    before = {"reads": {}, "keyspace_hits": 0, "keyspace_misses": 0}
+    after = {"reads": {"catalogue": {"hit": 3, "miss": 1}, "catalogue-line": {"hit": 40, "miss": 0}},
+             "keyspace_hits": 43, "keyspace_misses": 1}  # fmt: skip
+    assert _cache_delta(before, after)["catalogue_hit_rate"] == 0.75
